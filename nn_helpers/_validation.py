@@ -1,0 +1,54 @@
+"""Input checks shared by the package: they turn bad input into a message that says
+what was expected and what came (ValueError for wrong values or shapes, TypeError for
+wrong types). Used once at the boundary of each public function, never in hot loops."""
+import numbers
+
+import numpy as np
+
+
+def as_float_array(x, name):
+    """x as a float64 ndarray; TypeError if not numeric, ValueError if it holds NaN or inf."""
+    if isinstance(x, (str, bytes)) or x is None:
+        raise TypeError(f"{name} must be numeric (a number, list or ndarray of numbers); "
+                        f"got {type(x).__name__} {x!r:.60}")
+    try:
+        arr = np.asarray(x)
+    except ValueError as err:   # ragged lists
+        raise ValueError(f"{name} must be a rectangular array of numbers; got {err}") from None
+    if arr.dtype == object or arr.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must hold numbers; got an array of dtype {arr.dtype}")
+    arr = arr.astype(float)
+    if not np.all(np.isfinite(arr)):
+        bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
+        raise ValueError(f"{name} must be finite; got {bad} NaN or inf value(s)")
+    return arr
+
+
+def positive_int(value, name, minimum=1):
+    """value as an int >= minimum (bools rejected)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer >= {minimum}; got {type(value).__name__} {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name} must be an integer >= {minimum}; got {value}")
+    return int(value)
+
+
+def real_number(value, name, *, positive=False, nonnegative=False):
+    """value as a finite float, optionally > 0 or >= 0."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number; got {type(value).__name__} {value!r}")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be finite; got {value}")
+    if positive and value <= 0:
+        raise ValueError(f"{name} must be > 0; got {value}")
+    if nonnegative and value < 0:
+        raise ValueError(f"{name} must be >= 0; got {value}")
+    return value
+
+
+def seed_value(seed, name="seed"):
+    """seed as None or a non-negative int, the kinds np.random.default_rng accepts here."""
+    if seed is None:
+        return None
+    return positive_int(seed, name, minimum=0)

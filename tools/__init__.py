@@ -1,0 +1,1 @@
+"""Maintainer tools (not needed by learners): the notebook build."""

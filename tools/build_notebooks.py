@@ -1,0 +1,171 @@
+"""Build the learner notebooks from the solution notebooks (one source, two versions).
+
+    python -m tools.build_notebooks                  # execute every solution, write learner copies
+    python -m tools.build_notebooks 00_start_here    # only the notebooks named
+    python -m tools.build_notebooks --check          # are the learner copies current? (no kernel)
+
+Each ``notebooks/solutions/NN_topic.ipynb`` is executed top to bottom in a fresh kernel
+(the same as "Restart kernel and run all") and saved with its outputs. Then
+``notebooks/NN_topic.ipynb`` is written from it: every block between
+``### BEGIN SOLUTION`` and ``### END SOLUTION`` becomes a ``...  # YOUR CODE HERE``
+stub at the block's indentation, and every stored output is kept, so the learner's
+copy shows the expected results. A stub is ``...``: a function whose body is a stub
+returns None, which the checkers report as "not solved yet" instead of raising.
+"""
+import argparse
+import copy
+import json
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLUTIONS = ROOT / "notebooks" / "solutions"
+LEARNER = ROOT / "notebooks"
+BEGIN = re.compile(r"^(?P<indent>\s*)### BEGIN SOLUTION\s*$")
+END = re.compile(r"^\s*### END SOLUTION\s*$")
+STUB = "...  # YOUR CODE HERE"
+KERNEL_METADATA = {
+    "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+    "language_info": {"name": "python", "pygments_lexer": "ipython3"},
+}
+
+
+class BuildError(Exception):
+    """A solution notebook that cannot be built: unbalanced markers, or a cell that raised."""
+
+
+def strip_solutions(source, where="cell"):
+    """Replace each ### BEGIN/END SOLUTION block in a cell's source by an indented stub."""
+    out, indent = [], None
+    for number, line in enumerate(source.split("\n"), start=1):
+        begin, end = BEGIN.match(line), END.match(line)
+        if begin:
+            if indent is not None:
+                raise BuildError(f"{where}, line {number}: BEGIN SOLUTION inside another solution block")
+            indent = begin.group("indent")
+            out.append(indent + STUB)
+        elif end:
+            if indent is None:
+                raise BuildError(f"{where}, line {number}: END SOLUTION without BEGIN SOLUTION")
+            indent = None
+        elif indent is None:
+            out.append(line)
+    if indent is not None:
+        raise BuildError(f"{where}: BEGIN SOLUTION without END SOLUTION")
+    return "\n".join(out)
+
+
+def has_solution(cell):
+    return cell.cell_type == "code" and any(BEGIN.match(l) for l in cell.source.split("\n"))
+
+
+def learner_version(nb, name="notebook"):
+    """The learner's copy of an executed solution notebook: stubs in, outputs kept."""
+    learner = copy.deepcopy(nb)
+    for i, cell in enumerate(learner.cells):
+        if has_solution(cell):
+            cell.source = strip_solutions(cell.source, f"{name} cell {i}")
+            tags = cell.metadata.setdefault("tags", [])
+            if "exercise" not in tags:
+                tags.append("exercise")
+    return learner
+
+
+def normalise(nb):
+    """Remove what changes from run to run or machine to machine (timings, versions)."""
+    nb.metadata = nbformat.from_dict({**{k: v for k, v in nb.metadata.items()
+                                         if k not in ("kernelspec", "language_info", "widgets")},
+                                      **KERNEL_METADATA})
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+    return nb
+
+
+def execute(nb, name):
+    """Run every cell in a fresh kernel, in notebooks/, as Restart & Run All would.
+
+    (Widget state must be recorded: nbclient fails on Output widgets otherwise; normalise()
+    drops it again, since it changes on every run.)
+    """
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+    client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
+                            store_widget_state=True, resources={"metadata": {"path": str(LEARNER)}})
+    try:
+        client.execute()
+    except CellExecutionError as err:
+        raise BuildError(f"{name}: a cell raised while executing:\n{err}") from None
+    return nb
+
+
+def write(nb, path):
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def solution_paths(names):
+    paths = sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb"))
+    if names:
+        wanted = {n.removesuffix(".ipynb") for n in names}
+        paths = [p for p in paths if p.stem in wanted]
+        missing = wanted - {p.stem for p in paths}
+        if missing:
+            raise BuildError(f"no solution notebook named {sorted(missing)} in {SOLUTIONS}")
+    return paths
+
+
+def build(names=(), run=True, log=print):
+    """Execute (if run) and write solution and learner notebooks; return the paths written."""
+    written = []
+    for path in solution_paths(names):
+        nb = nbformat.read(path, as_version=4)
+        if run:
+            log(f"executing {path.relative_to(ROOT)} ...")
+            nb = normalise(execute(nb, path.name))
+            write(nb, path)
+            written.append(path)
+        learner_path = LEARNER / path.name
+        write(learner_version(nb, path.name), learner_path)
+        written.append(learner_path)
+        log(f"wrote {learner_path.relative_to(ROOT)}")
+    return written
+
+
+def stale(names=()):
+    """Names of learner notebooks that differ from a fresh build of their solution (no kernel)."""
+    out = []
+    for path in solution_paths(names):
+        expected = learner_version(nbformat.read(path, as_version=4), path.name)
+        learner_path = LEARNER / path.name
+        current = json.loads(learner_path.read_text(encoding="utf-8")) if learner_path.exists() else None
+        if json.loads(json.dumps(expected, sort_keys=True)) != current:
+            out.append(path.name)
+    return out
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("names", nargs="*", help="notebooks to build, e.g. 00_start_here (default: all)")
+    parser.add_argument("--check", action="store_true",
+                        help="only report learner notebooks that are out of date; exit 1 if any")
+    parser.add_argument("--no-execute", action="store_true",
+                        help="rewrite the learner copies from the stored solutions without running them")
+    args = parser.parse_args(argv)
+    try:
+        if args.check:
+            out = stale(args.names)
+            for name in out:
+                print(f"out of date: notebooks/{name} (run: python -m tools.build_notebooks {name[:-6]})")
+            print("learner notebooks are current" if not out else f"{len(out)} out of date")
+            return 1 if out else 0
+        build(args.names, run=not args.no_execute)
+    except BuildError as err:
+        print(f"build failed: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
