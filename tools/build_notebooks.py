@@ -105,14 +105,15 @@ def write(nb, path):
     path.write_text(json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def solution_paths(names):
-    paths = sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb"))
+def solution_paths(names=(), solutions=SOLUTIONS):
+    """The solution notebooks (NN_topic.ipynb), all or the ones named."""
+    paths = sorted(Path(solutions).glob("[0-9][0-9]_*.ipynb"))
     if names:
         wanted = {n.removesuffix(".ipynb") for n in names}
         paths = [p for p in paths if p.stem in wanted]
         missing = wanted - {p.stem for p in paths}
         if missing:
-            raise BuildError(f"no solution notebook named {sorted(missing)} in {SOLUTIONS}")
+            raise BuildError(f"no solution notebook named {sorted(missing)} in {solutions}")
     return paths
 
 
@@ -133,12 +134,12 @@ def build(names=(), run=True, log=print):
     return written
 
 
-def stale(names=()):
+def stale(names=(), solutions=SOLUTIONS, learner=LEARNER):
     """Names of learner notebooks that differ from a fresh build of their solution (no kernel)."""
     out = []
-    for path in solution_paths(names):
+    for path in solution_paths(names, solutions):
         expected = learner_version(nbformat.read(path, as_version=4), path.name)
-        learner_path = LEARNER / path.name
+        learner_path = Path(learner) / path.name
         current = json.loads(learner_path.read_text(encoding="utf-8")) if learner_path.exists() else None
         if json.loads(json.dumps(expected, sort_keys=True)) != current:
             out.append(path.name)

@@ -1,0 +1,105 @@
+"""Every checker accepts a right answer, names what is wrong in typical wrong answers,
+says "not solved yet" for the stub, and never crashes on garbage."""
+import inspect
+
+import numpy as np
+import pytest
+
+from nn_helpers import exercises
+from nn_helpers.exercises import CORRECT, UNSOLVED, WRONG
+
+
+def stub(*args):
+    ...  # YOUR CODE HERE  (what a learner's unsolved exercise looks like)
+
+
+# For each checker: right answers, and typical wrong answers with a fragment of the hint
+# the learner must see. Add an entry here with every new checker.
+CASES = {
+    "check_accuracy": {
+        "right": [lambda t, p: np.mean(t == p),
+                  lambda t, p: sum(int(a == b) for a, b in zip(t, p)) / len(t)],
+        "wrong": [(lambda t, p: np.sum(t == p), "divide by the number of samples"),
+                  (lambda t, p: 100 * np.mean(t == p), "percentage"),
+                  (lambda t, p: np.mean(t != p), "fraction of mistakes"),
+                  (lambda t, p: t == p, "one number"),
+                  (lambda t, p: 0.75, "expected 0.2")],
+    },
+}
+
+CHECKERS = sorted(name for name, f in inspect.getmembers(exercises, callable)
+                  if name.startswith("check_"))
+
+
+def test_every_checker_has_cases_with_at_least_two_wrong_answers():
+    assert CHECKERS, "no checkers found"
+    assert set(CHECKERS) == set(CASES)
+    for name in CHECKERS:
+        assert len(CASES[name]["wrong"]) >= 2, name
+
+
+@pytest.mark.parametrize("name", CHECKERS)
+def test_right_answers_pass(name):
+    for answer in CASES[name]["right"]:
+        verdict = getattr(exercises, name).verdict(answer)
+        assert verdict.status == CORRECT, verdict.message
+
+
+@pytest.mark.parametrize("name, answer, hint",
+                         [(n, a, h) for n in CASES for a, h in CASES[n]["wrong"]])
+def test_wrong_answers_are_rejected_with_a_hint(name, answer, hint):
+    verdict = getattr(exercises, name).verdict(answer)
+    assert verdict.status == WRONG
+    assert hint in verdict.message
+
+
+@pytest.mark.parametrize("name", CHECKERS)
+def test_the_stub_is_not_solved_yet(name):
+    verdict = getattr(exercises, name).verdict(stub)
+    assert verdict.status == UNSOLVED
+    assert "Replace the `...`" in verdict.message
+
+
+@pytest.mark.parametrize("name", CHECKERS)
+@pytest.mark.parametrize("garbage, says", [
+    (lambda *a: 1 / 0, "raised ZeroDivisionError"),
+    (lambda *a: "seventy", "expected a number"),
+    (lambda *a: float("nan"), "returned nan"),
+    (lambda: 1, "raised TypeError"),           # wrong number of parameters
+    (42, "expected a function"),
+    (None, "expected a function"),
+])
+def test_garbage_is_reported_not_raised(name, garbage, says, capsys):
+    getattr(exercises, name)(garbage)              # must not raise
+    line = capsys.readouterr().out
+    assert line.startswith("❌ Not quite") and says in line
+    assert line.count("\n") == 1, "a checker prints exactly one line"
+
+
+def test_checker_prints_one_stable_line_on_success(capsys):
+    exercises.check_accuracy(CASES["check_accuracy"]["right"][0])
+    exercises.check_accuracy(CASES["check_accuracy"]["right"][0])
+    first, second = capsys.readouterr().out.splitlines()
+    assert first == second and first.startswith("✅ Correct")
+
+
+def test_a_checker_whose_own_code_fails_reports_instead_of_raising(capsys):
+    @exercises.checker
+    def check_broken(answer):
+        raise RuntimeError("bug in the checker")
+    check_broken(stub)
+    assert "checking your answer failed with RuntimeError" in capsys.readouterr().out
+
+
+def test_checkers_do_not_modify_the_learners_inputs():
+    seen = []
+
+    def spy(t, p):
+        seen.append((t.copy(), p.copy()))
+        t[:] = 0                                   # a learner's function that scribbles on its input
+        return np.mean(t == p)
+
+    exercises.check_accuracy.verdict(spy)
+    again = []
+    exercises.check_accuracy.verdict(lambda t, p: again.append((t.copy(), p.copy())) or 0.5)
+    assert all(np.array_equal(a[0], b[0]) for a, b in zip(seen, again))
