@@ -52,3 +52,16 @@ def seed_value(seed, name="seed"):
     if seed is None:
         return None
     return positive_int(seed, name, minimum=0)
+
+
+def lookup(registry, name, kind, entry_type):
+    """registry[name], or the entry itself if already an entry_type; clear errors otherwise."""
+    if isinstance(name, entry_type):
+        return name
+    if not isinstance(name, str):
+        raise TypeError(f"{kind} must be a name (str), one of {sorted(registry)}; "
+                        f"got {type(name).__name__} {name!r}")
+    try:
+        return registry[name]
+    except KeyError:
+        raise ValueError(f"unknown {kind} {name!r}; expected one of {sorted(registry)}") from None

@@ -10,6 +10,8 @@ from typing import Callable, Optional
 
 import numpy as np
 
+from ._validation import lookup
+
 LEAKY_SLOPE = 0.01  # leaky_relu's slope below zero
 
 
@@ -132,12 +134,4 @@ ACTIVATIONS = {
 
 def get_activation(name):
     """Look up an activation by name; raise ValueError naming the valid choices."""
-    if isinstance(name, Activation):
-        return name
-    if not isinstance(name, str):
-        raise TypeError(f"activation must be a name (str), one of {sorted(ACTIVATIONS)}; "
-                        f"got {type(name).__name__} {name!r}")
-    try:
-        return ACTIVATIONS[name]
-    except KeyError:
-        raise ValueError(f"unknown activation {name!r}; expected one of {sorted(ACTIVATIONS)}") from None
+    return lookup(ACTIVATIONS, name, "activation", Activation)

@@ -20,6 +20,8 @@ from typing import Callable
 
 import numpy as np
 
+from ._validation import lookup
+
 EPS = 1e-15
 
 
@@ -119,12 +121,4 @@ LOSSES = {
 
 def get_loss(name):
     """Look up a loss by name; raise ValueError naming the valid choices."""
-    if isinstance(name, Loss):
-        return name
-    if not isinstance(name, str):
-        raise TypeError(f"loss must be a name (str), one of {sorted(LOSSES)}; "
-                        f"got {type(name).__name__} {name!r}")
-    try:
-        return LOSSES[name]
-    except KeyError:
-        raise ValueError(f"unknown loss {name!r}; expected one of {sorted(LOSSES)}") from None
+    return lookup(LOSSES, name, "loss", Loss)
