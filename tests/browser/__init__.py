@@ -1,0 +1,1 @@
+"""Real-browser tests (headless Chromium driving JupyterLab); see conftest.py."""
