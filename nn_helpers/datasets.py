@@ -143,7 +143,9 @@ def train_test_split(X, y, test_size=0.25, seed=0):
     if len(X) != len(y):
         raise ValueError(f"X and y must have the same length; got {len(X)} and {len(y)}")
     n = len(X)
-    if isinstance(test_size, float) and 0 < test_size < 1:
+    if isinstance(test_size, float):
+        if not 0 < test_size < 1:
+            raise ValueError(f"test_size as a fraction must be in (0, 1); got {test_size}")
         n_test = int(round(test_size * n))
     else:
         n_test = val.positive_int(test_size, "test_size (a fraction in (0, 1) or a count)")

@@ -25,10 +25,18 @@ from ._validation import lookup
 EPS = 1e-15
 
 
+def _numeric(x, name):
+    """x as a float array; TypeError for strings, None or other non-numbers (NaN passes: a
+    diverging network's output must still give a loss, so that fit can report it)."""
+    arr = np.asarray(x)
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must hold numbers; got an array of dtype {arr.dtype}")
+    return arr.astype(float)
+
+
 def _pair(y, y_hat):
     """Both as float arrays of one shape, plus n (samples) and K (outputs)."""
-    y = np.asarray(y, dtype=float)
-    y_hat = np.asarray(y_hat, dtype=float)
+    y, y_hat = _numeric(y, "y (the target)"), _numeric(y_hat, "y_hat (the output)")
     if y.shape != y_hat.shape:
         raise ValueError(f"target and output must have the same shape; got y {y.shape} "
                          f"and y_hat {y_hat.shape}")

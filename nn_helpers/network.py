@@ -67,6 +67,11 @@ class MLP:
                              f"got activation={activation!r}")
         if self.output.name == "softmax" and self.sizes[-1] < 2:
             raise ValueError("softmax needs at least 2 output units; got 1 (use sigmoid for one output)")
+        needs = {"binary_cross_entropy": ("sigmoid", "softmax"), "cross_entropy": ("softmax", "sigmoid")}
+        if self.loss_name in needs and self.output.name not in needs[self.loss_name]:
+            raise ValueError(f"{self.loss_name} takes the log of the outputs, so they must be "
+                             f"probabilities in (0, 1): use output_activation="
+                             f"{needs[self.loss_name][0]!r}; got {self.output.name!r}")
         self.bias = bool(bias)
         seed = val.seed_value(seed)
         shapes = list(zip(self.sizes[1:], self.sizes[:-1]))
