@@ -1,6 +1,8 @@
 """Every checker accepts a right answer, names what is wrong in typical wrong answers,
 says "not solved yet" for the stub, and never crashes on garbage."""
+import importlib
 import inspect
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,22 +15,25 @@ def stub(*args):
     ...  # YOUR CODE HERE  (what a learner's unsolved exercise looks like)
 
 
-# For each checker: right answers, and typical wrong answers with a fragment of the hint
-# the learner must see. Add an entry here with every new checker.
-CASES = {
-    "check_accuracy": {
-        "right": [lambda t, p: np.mean(t == p),
-                  lambda t, p: sum(int(a == b) for a, b in zip(t, p)) / len(t)],
-        "wrong": [(lambda t, p: np.sum(t == p), "divide by the number of samples"),
-                  (lambda t, p: 100 * np.mean(t == p), "percentage"),
-                  (lambda t, p: np.mean(t != p), "fraction of mistakes"),
-                  (lambda t, p: t == p, "one number"),
-                  (lambda t, p: 0.75, "expected 0.2")],
-    },
-}
+def _all_cases():
+    """CASES of every tests/exercise_cases/nbNN.py, merged (one module per notebook)."""
+    cases = {}
+    for path in sorted((Path(__file__).parent / "exercise_cases").glob("nb*.py")):
+        module = importlib.import_module(f"tests.exercise_cases.{path.stem}")
+        overlap = set(cases) & set(module.CASES)
+        assert not overlap, f"{path.name} defines cases for {overlap} again"
+        cases.update(module.CASES)
+    return cases
 
+
+CASES = _all_cases()
 CHECKERS = sorted(name for name, f in inspect.getmembers(exercises, callable)
                   if name.startswith("check_"))
+
+
+def test_every_checker_is_exported_from_its_notebook_module():
+    modules = {getattr(exercises, n).__module__ for n in CHECKERS}
+    assert all(m.startswith("nn_helpers.exercises.nb") for m in modules), modules
 
 
 def test_every_checker_has_cases_with_at_least_two_wrong_answers():

@@ -14,7 +14,7 @@ from hypothesis.extra.numpy import arrays
 
 from nn_helpers import MLP, activations, losses
 from nn_helpers.gradcheck import numerical_gradients
-from test_gradcheck import HIDDEN, OUTPUT_LOSS, make_problem   # the gradient-check grid's
+from tests.test_gradcheck import HIDDEN, OUTPUT_LOSS, make_problem   # the gradient-check grid's
 
 pytestmark = pytest.mark.filterwarnings("error")
 

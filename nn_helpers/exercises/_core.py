@@ -1,4 +1,4 @@
-"""Checkers for the notebooks' exercises: one per exercise.
+"""The checker machinery: Verdict, the @checker decorator, and helpers for writing checks.
 
 A checker takes the learner's answer (a function or a value) as its argument, never a
 global. Calling it prints one line: "Correct", "Not solved yet" (the stub is still
@@ -49,7 +49,7 @@ def checker(verdict_fn):
     return check
 
 
-def _fmt(x):
+def fmt(x):
     """A short, stable text for a value in messages."""
     if isinstance(x, (float, np.floating)):
         return f"{float(x):.6g}"
@@ -58,74 +58,57 @@ def _fmt(x):
     return repr(x)
 
 
-def _call(fn, args):
+def call(fn, args):
     """(result, None) or (None, Verdict) when fn is no function, raises, or is a stub."""
     name = getattr(fn, "__name__", "your function")
     if not callable(fn):
-        return None, Verdict(WRONG, f"expected a function, got {type(fn).__name__} {_fmt(fn)}. "
+        return None, Verdict(WRONG, f"expected a function, got {type(fn).__name__} {fmt(fn)}. "
                                     f"Pass the function itself, without calling it: check(f), not check(f(...)).")
     try:
         result = fn(*args)
     except Exception as err:  # noqa: BLE001
-        return None, Verdict(WRONG, f"{name}{_args(args)} raised {type(err).__name__}: {err}")
+        return None, Verdict(WRONG, f"{name}{args_text(args)} raised {type(err).__name__}: {err}")
     if result is None or result is Ellipsis:
         return None, Verdict(UNSOLVED, f"{name} returned None. Replace the `...` in the exercise "
                                        f"cell with your code, run that cell, then run this one again.")
     return result, None
 
 
-def _args(args):
-    return "(" + ", ".join(_fmt(np.asarray(a)) if isinstance(a, (list, np.ndarray)) else _fmt(a)
+def args_text(args):
+    return "(" + ", ".join(fmt(np.asarray(a)) if isinstance(a, (list, np.ndarray)) else fmt(a)
                            for a in args) + ")"
 
 
-def _as_number(result, name, args):
+def as_number(result, name, args):
     """result as a float, or a Verdict explaining why it is not one number."""
     if isinstance(result, (bool, np.bool_)):
-        return None, Verdict(WRONG, f"{name}{_args(args)} returned {result}, a True/False; "
+        return None, Verdict(WRONG, f"{name}{args_text(args)} returned {result}, a True/False; "
                                     f"expected a number.")
     if np.ndim(result) != 0:
-        return None, Verdict(WRONG, f"{name}{_args(args)} returned an array of shape "
+        return None, Verdict(WRONG, f"{name}{args_text(args)} returned an array of shape "
                                     f"{np.shape(result)}; expected one number. Hint: np.mean(...) "
                                     f"turns an array into one number.")
     try:
         return float(result), None
     except (TypeError, ValueError):
-        return None, Verdict(WRONG, f"{name}{_args(args)} returned {_fmt(result)}; expected a number.")
+        return None, Verdict(WRONG, f"{name}{args_text(args)} returned {fmt(result)}; expected a number.")
 
 
-# ---------------------------------------------------------------- 00_start_here
-_ACCURACY_CASES = [
-    (np.array([0, 1, 1, 0]), np.array([0, 1, 0, 0])),          # 3 of 4 right: 0.75
-    (np.array([1, 1, 1, 1, 1]), np.array([1, 0, 0, 0, 0])),    # 1 of 5 right: 0.2
-    (np.array([2, 0, 1]), np.array([2, 0, 1])),                # all right, 3 classes: 1.0
-    (np.array([0, 1]), np.array([1, 0])),                      # none right: 0.0
-]
-
-
-@checker
-def check_accuracy(accuracy):
-    """Exercise 00.1: accuracy(y_true, y_pred) is the fraction of predictions equal to the labels."""
-    for y_true, y_pred in _ACCURACY_CASES:
-        args = (y_true.copy(), y_pred.copy())
-        result, problem = _call(accuracy, args)
-        if problem:
-            return problem
-        got, problem = _as_number(result, accuracy.__name__, args)
-        if problem:
-            return problem
-        n, right = len(y_true), int(np.sum(y_true == y_pred))
-        expected = right / n
-        if np.isclose(got, expected):
-            continue
-        hint = "compare the arrays element by element (==), then take the mean."
-        if np.isclose(got, right) and right != expected:
-            hint = f"you counted the {right} matches; divide by the number of samples ({n})."
-        elif np.isclose(got, 100 * expected):
-            hint = "that is a percentage; return a fraction between 0 and 1."
-        elif np.isclose(got, 1 - expected):
-            hint = "that is the fraction of mistakes (the error rate); count the matches instead."
-        return Verdict(WRONG, f"{accuracy.__name__}{_args(args)} returned {_fmt(got)}, "
-                              f"expected {_fmt(expected)}. Hint: {hint}")
-    return Verdict(CORRECT, f"{accuracy.__name__} gives the right fraction on "
-                            f"{len(_ACCURACY_CASES)} test cases (for example 0.75 for 3 of 4).")
+def close_to(result, expected, name, args, atol=1e-6):
+    """None when result matches expected (number or array, to atol), else a WRONG Verdict
+    that says which: the shape, a NaN, or the values (expected vs got)."""
+    expected = np.asarray(expected, dtype=float)
+    try:
+        got = np.asarray(result, dtype=float)
+    except (TypeError, ValueError):
+        return Verdict(WRONG, f"{name}{args_text(args)} returned {fmt(result)}; expected numbers "
+                              f"like {fmt(expected)}.")
+    if got.shape != expected.shape:
+        return Verdict(WRONG, f"{name}{args_text(args)} returned shape {got.shape}; expected "
+                              f"shape {expected.shape}, e.g. {fmt(expected)}.")
+    if not np.all(np.isfinite(got)):
+        return Verdict(WRONG, f"{name}{args_text(args)} returned {fmt(got)}, which holds NaN or inf; "
+                              f"expected {fmt(expected)}.")
+    if not np.allclose(got, expected, rtol=0, atol=atol):
+        return Verdict(WRONG, f"{name}{args_text(args)} returned {fmt(got)}; expected {fmt(expected)}.")
+    return None

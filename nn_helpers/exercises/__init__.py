@@ -1,0 +1,16 @@
+"""Checkers for the notebooks' exercises: one per exercise, one module per notebook.
+
+A checker takes the learner's answer (a function or a value) as its argument, never a
+global. Calling it prints one line: "Correct", "Not solved yet" (the stub is still
+there) or "Not quite" with what was expected, what came, and a hint. It never raises,
+whatever the learner's code does, so "Run All" goes on to the end of the notebook.
+Each checker's pure part is ``check_x.verdict(answer)``, which returns a ``Verdict``.
+
+To add a checker: write it in the module of its notebook (``nbNN.py``) with the
+``@checker`` decorator and the helpers of ``_core``, import it here, and give it right
+and wrong answers in ``tests/exercise_cases/nbNN.py``.
+"""
+from ._core import CORRECT, UNSOLVED, WRONG, Verdict, checker, close_to
+from .nb00 import check_accuracy
+
+__all__ = ["CORRECT", "UNSOLVED", "WRONG", "Verdict", "checker", "close_to", "check_accuracy"]
