@@ -58,27 +58,52 @@ def test_wrong_answers_are_rejected_with_a_hint(name, answer, hint):
     assert hint in verdict.message
 
 
-@pytest.mark.parametrize("name", CHECKERS)
-def test_the_stub_is_not_solved_yet(name):
+FUNCTION_CHECKERS = [n for n in CHECKERS if CASES.get(n, {}).get("kind") == "function"]
+VALUE_CHECKERS = [n for n in CHECKERS if CASES.get(n, {}).get("kind") == "value"]
+
+
+def test_every_checker_says_what_it_takes():
+    assert sorted(FUNCTION_CHECKERS + VALUE_CHECKERS) == CHECKERS
+
+
+@pytest.mark.parametrize("name", FUNCTION_CHECKERS)
+def test_the_stub_function_is_not_solved_yet(name):
     verdict = getattr(exercises, name).verdict(stub)
     assert verdict.status == UNSOLVED
     assert "Replace the `...`" in verdict.message
 
 
-@pytest.mark.parametrize("name", CHECKERS)
-@pytest.mark.parametrize("garbage, says", [
-    (lambda *a: 1 / 0, "raised ZeroDivisionError"),
-    (lambda *a: "seventy", "expected a number"),
-    (lambda *a: float("nan"), "returned nan"),
-    (lambda: 1, "raised TypeError"),           # wrong number of parameters
-    (42, "expected a function"),
-    (None, "expected a function"),
-])
-def test_garbage_is_reported_not_raised(name, garbage, says, capsys):
+@pytest.mark.parametrize("name", VALUE_CHECKERS)
+def test_the_stub_value_is_not_solved_yet(name):
+    verdict = getattr(exercises, name).verdict(None)
+    assert verdict.status == UNSOLVED
+    assert "Replace the `...`" in verdict.message
+
+
+def _reports_one_wrong_line(name, garbage, capsys):
     getattr(exercises, name)(garbage)              # must not raise
     line = capsys.readouterr().out
-    assert line.startswith("❌ Not quite") and says in line
+    assert line.startswith("❌ Not quite"), line
     assert line.count("\n") == 1, "a checker prints exactly one line"
+    return line
+
+
+@pytest.mark.parametrize("name", FUNCTION_CHECKERS)
+@pytest.mark.parametrize("garbage, says", [
+    (lambda *a: 1 / 0, "raised ZeroDivisionError"),
+    (lambda *a: "seventy", "seventy"),
+    (lambda *a: float("nan"), "nan"),
+    (lambda: 1, "raised TypeError"),           # wrong number of parameters
+    (42, "expected a function"),
+])
+def test_garbage_functions_are_reported_not_raised(name, garbage, says, capsys):
+    assert says in _reports_one_wrong_line(name, garbage, capsys)
+
+
+@pytest.mark.parametrize("name", VALUE_CHECKERS)
+@pytest.mark.parametrize("garbage", ["seventy", float("nan"), [[1.0, 2.0], [3.0, 4.0]], object(), print])
+def test_garbage_values_are_reported_not_raised(name, garbage, capsys):
+    _reports_one_wrong_line(name, garbage, capsys)
 
 
 def test_checker_prints_one_stable_line_on_success(capsys):

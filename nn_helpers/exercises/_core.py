@@ -74,6 +74,17 @@ def call(fn, args):
     return result, None
 
 
+def unsolved_value(answer, name="answer"):
+    """A Verdict "not solved yet" when a value exercise still holds its stub (None or ...), else None.
+
+    Value exercises start from ``name = None`` and the learner replaces the stub below it.
+    """
+    if answer is None or answer is Ellipsis:
+        return Verdict(UNSOLVED, f"{name} is still None. Replace the `...` in the exercise cell "
+                                 f"with code that sets {name}, run that cell, then run this one again.")
+    return None
+
+
 def args_text(args):
     return "(" + ", ".join(fmt(np.asarray(a)) if isinstance(a, (list, np.ndarray)) else fmt(a)
                            for a in args) + ")"

@@ -3,6 +3,7 @@ import numpy as np
 
 CASES = {
     "check_accuracy": {
+        "kind": "function",
         "right": [lambda t, p: np.mean(t == p),
                   lambda t, p: sum(int(a == b) for a, b in zip(t, p)) / len(t)],
         "wrong": [(lambda t, p: np.sum(t == p), "divide by the number of samples"),
