@@ -1,20 +1,39 @@
 """Plots for the notebooks: plain functions that draw on a matplotlib ``ax`` and return it.
 
-The numbers behind each picture come from small functions (``decision_grid``) that
-tests call without drawing anything.
+Each function takes ``ax=None`` (a new figure is made) and gives every picture a title and
+labelled axes. The numbers behind a picture come from small functions that tests call
+without drawing (``decision_grid``, ``neuron_accuracy``, ``descent_path``). Network diagrams and activation
+plots are in ``nn_helpers.diagrams``; the interactive explorers that move these pictures are
+in ``nn_helpers.widgets``.
 """
+import warnings
+
 import numpy as np
+from matplotlib.colors import LinearSegmentedColormap, Normalize, to_rgb
+
+from . import _validation as val
+from .activations import get_activation
+from .network import MLP
 
 # Colour-blind-safe class colours (class 0 orange, class 1 blue, as in TensorFlow Playground).
 CLASS_COLORS = ["#e8833a", "#3a7dc9", "#4daf4a", "#c44e52", "#8172b3", "#937860"]
+# Class 0 -> white -> class 1: probabilities, neuron outputs, and signs (negative orange, positive blue).
+CLASS_CMAP = LinearSegmentedColormap.from_list("class01", [CLASS_COLORS[0], "#ffffff", CLASS_COLORS[1]])
 
 
-def _axes(ax):
+def _axes(ax, figsize=(5, 4.5)):
     if ax is None:
         import matplotlib.pyplot as plt
-        _, ax = plt.subplots(figsize=(5, 4.5))
+        _, ax = plt.subplots(figsize=figsize, layout="constrained")
     return ax
 
+
+def _find(ax, gid):
+    """The artist that a function here tagged with ``gid`` on ax, or None."""
+    return next((a for a in ax.get_children() if a.get_gid() == gid), None)
+
+
+# ---------------------------------------------------------------- points and decision boundaries
 
 def decision_grid(model, xlim, ylim, resolution=100):
     """The model's output on a resolution x resolution grid over the rectangle xlim x ylim.
@@ -33,13 +52,21 @@ def _limits(*arrays, margin=0.5):
     return (lo[0], hi[0]), (lo[1], hi[1])
 
 
-def plot_points(X, y, ax=None, marker="o", label_prefix="", edgecolor="white", size=28):
-    """Scatter 2-D points coloured by their int label; one legend entry per class."""
+def plot_points(X, y, ax=None, marker="o", label_prefix="", edgecolor="white", size=28, title=None):
+    """Scatter 2-D points coloured by their int label; one legend entry per class.
+
+    X : (n, 2), y : (n,) int labels.  Labels the axes x1, x2 if they have no labels yet.
+    """
     ax = _axes(ax)
+    X, y = np.asarray(X), np.asarray(y)
     for c in np.unique(y):
         pts = X[y == c]
         ax.scatter(pts[:, 0], pts[:, 1], s=size, marker=marker, color=CLASS_COLORS[int(c) % 6],
                    edgecolor=edgecolor, linewidth=0.8, label=f"{label_prefix}class {int(c)}", zorder=3)
+    if not ax.get_xlabel() and not ax.get_ylabel():
+        ax.set(xlabel="$x_1$", ylabel="$x_2$")
+    if title:
+        ax.set_title(title)
     return ax
 
 
@@ -52,36 +79,205 @@ def plot_decision_boundary(model, X, y, ax=None, X_test=None, y_test=None, resol
     Train points are circles, test points (optional) are triangles with a black edge.
     X : (n, 2), y : (n,) int labels.  Returns ax.
     """
-    from matplotlib.colors import LinearSegmentedColormap, to_rgb
     ax = _axes(ax)
     xlim, ylim = _limits(X, X_test)
     xx, yy, out = decision_grid(model, xlim, ylim, resolution)
     if out.shape[-1] == 1:
-        cmap = LinearSegmentedColormap.from_list("p", [CLASS_COLORS[0], "#ffffff", CLASS_COLORS[1]])
-        ax.contourf(xx, yy, out[..., 0], levels=np.linspace(0, 1, 11), cmap=cmap, alpha=0.55)
-        ax.contour(xx, yy, out[..., 0], levels=[0.5], colors="k", linewidths=1.5)
+        p = out[..., 0]
+        ax.contourf(xx, yy, p, levels=np.linspace(0, 1, 11), cmap=CLASS_CMAP, alpha=0.55)
+        if p.min() < 0.5 < p.max():                      # else there is no border to draw
+            ax.contour(xx, yy, p, levels=[0.5], colors="k", linewidths=1.5)
     else:
         labels, conf = out.argmax(axis=-1), out.max(axis=-1)
         rgb = np.array([to_rgb(CLASS_COLORS[k % 6]) for k in range(out.shape[-1])])[labels]
         strength = 0.25 + 0.45 * (conf - conf.min()) / max(np.ptp(conf), 1e-12)
         image = 1 - strength[..., None] * (1 - rgb)          # blend with white
         ax.imshow(image, origin="lower", extent=(*xlim, *ylim), aspect="auto", interpolation="bilinear")
-        ax.contour(xx, yy, labels, levels=np.arange(out.shape[-1]) + 0.5, colors="k", linewidths=1)
+        if len(np.unique(labels)) > 1:
+            ax.contour(xx, yy, labels, levels=np.arange(out.shape[-1]) + 0.5, colors="k", linewidths=1)
     plot_points(X, y, ax, label_prefix="train ")
     if X_test is not None:
         plot_points(X_test, y_test, ax, marker="^", label_prefix="test ", edgecolor="black", size=36)
     ax.set(xlim=xlim, ylim=ylim, xlabel="$x_1$", ylabel="$x_2$")
-    if title:
-        ax.set_title(title)
+    ax.set_title(title or f"Decision boundary of {getattr(model, 'sizes', 'the model')}")
     return ax
 
 
-def plot_loss_curve(history, ax=None, label="train loss", title="Loss during training"):
-    """Loss per epoch from ``MLP.fit``'s history (and val_loss if present). Returns ax."""
-    ax = _axes(ax)
-    ax.plot(history["loss"], label=label)
-    if history.get("val_loss"):
-        ax.plot(history["val_loss"], label="validation loss")
+# ---------------------------------------------------------------- one neuron
+
+def neuron(w1, w2, b, activation="sigmoid"):
+    """The single neuron a = f(w1 x1 + w2 x2 + b) as a 2-1 MLP (no hidden layer)."""
+    return MLP([2, 1], output_activation=activation,
+               weights=[np.array([[w1, w2]], dtype=float)], biases=[np.array([b], dtype=float)])
+
+
+def neuron_formula(w1, w2, b, activation="sigmoid"):
+    """The neuron as text with its numbers, e.g. "a = sigmoid(1.0·x1 + 1.0·x2 − 1.5)"."""
+    def num(v):
+        return f"{abs(v):.1f}" if np.isclose(v, round(v, 1)) else f"{abs(v):.2f}"
+    minus = "\N{MINUS SIGN}"
+    w1_text = ("" if w1 >= 0 else minus) + num(w1)
+    return (f"a = {activation}({w1_text}·x1 {'+' if w2 >= 0 else minus} {num(w2)}·x2 "
+            f"{'+' if b >= 0 else minus} {num(b)})")
+
+
+def neuron_accuracy(w1, w2, b, X, y):
+    """Fraction of points the neuron classifies right: class 1 where z = w1 x1 + w2 x2 + b >= 0.
+
+    (That is output a >= 0.5 for step and sigmoid, a >= 0 for tanh: every activation here
+    puts its threshold at z = 0, the decision line.)  X : (n, 2), y : (n,) 0/1 labels.
+    """
+    z = np.asarray(X, dtype=float) @ np.array([w1, w2], dtype=float) + b
+    return float(np.mean((z >= 0).astype(int) == np.asarray(y)))
+
+
+def _decision_line(w1, w2, b, xlim, ylim):
+    """Two points of the line w1 x1 + w2 x2 + b = 0 spanning the box (empty if w1 = w2 = 0)."""
+    if abs(w2) >= abs(w1) and w2 != 0:
+        x1 = np.array(xlim, dtype=float)
+        return x1, -(w1 * x1 + b) / w2
+    if w1 != 0:
+        x2 = np.array(ylim, dtype=float)
+        return -(w2 * x2 + b) / w1, x2
+    return np.array([]), np.array([])
+
+
+def plot_neuron(w1, w2, b, activation, X, y, ax=None, dataset_name="data", resolution=120):
+    """One neuron's output a = f(w1 x1 + w2 x2 + b) shaded over the input plane.
+
+    Draws the output as an image (orange low, white at f(0), blue high, with a colour bar),
+    the decision line z = 0, the points X (n, 2) coloured by their 0/1 labels y (n,), and a
+    title with the formula and the accuracy.  ``update_neuron`` redraws it in place.  Returns ax.
+    """
+    ax = _axes(ax, figsize=(5.5, 4.8))
+    xlim, ylim = _limits(X, margin=0.5)
+    ax.imshow(np.zeros((resolution, resolution)), origin="lower", extent=(*xlim, *ylim),
+              aspect="auto", cmap=CLASS_CMAP, interpolation="bilinear", alpha=0.7, gid="neuron output")
+    ax.plot([], [], color="k", linewidth=2, label="decision line z = 0", gid="decision line")
+    plot_points(X, y, ax, size=140 if len(X) <= 16 else 28, edgecolor="black")
+    ax.figure.colorbar(ax.images[-1], ax=ax, label="neuron output a")
+    ax.set(xlim=xlim, ylim=ylim, xlabel="$x_1$", ylabel="$x_2$")
+    if np.isin(X, (0, 1)).all():                           # a truth table: ticks at 0 and 1 only
+        ax.set(xticks=[0, 1], yticks=[0, 1])
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=3, fontsize=8, frameon=False)
+    return update_neuron(ax, w1, w2, b, activation, X, y, dataset_name)
+
+
+def update_neuron(ax, w1, w2, b, activation, X, y, dataset_name="data"):
+    """Redraw a ``plot_neuron`` picture in place for new weights or activation (fast: for sliders).
+
+    Updates the image, its colour range, the decision line and the title; X, y must be the
+    points the picture was drawn with.  Returns ax.
+    """
+    act = get_activation(activation)
+    image, line = _find(ax, "neuron output"), _find(ax, "decision line")
+    if image is None or line is None:
+        raise ValueError("update_neuron needs an ax drawn by plot_neuron")
+    (x0, x1), (y0, y1) = image.get_extent()[:2], image.get_extent()[2:]
+    a = decision_grid(neuron(w1, w2, b, act.name), (x0, x1), (y0, y1), image.get_array().shape[0])[2][..., 0]
+    biggest = max(np.abs(a).max(), 1e-6)                  # unbounded outputs: white at a = 0
+    lo, hi = {"step": (0, 1), "sigmoid": (0, 1), "tanh": (-1, 1)}.get(act.name, (-biggest, biggest))
+    image.set_data(a)
+    image.set_norm(Normalize(lo, hi))
+    line.set_data(*_decision_line(w1, w2, b, (x0, x1), (y0, y1)))
+    acc = neuron_accuracy(w1, w2, b, X, y)
+    ax.set_title(f"{neuron_formula(w1, w2, b, act.name)}\n{dataset_name}: accuracy {acc:.0%} "
+                 f"({round(acc * len(y))} of {len(y)} right)", fontsize=10)
+    return ax
+
+
+# ---------------------------------------------------------------- training: loss curves and surfaces
+
+def plot_loss_curve(history, ax=None, label="train loss", title="Loss during training", mark_epoch=None):
+    """Loss per epoch from ``MLP.fit``'s history (and val_loss if present). Returns ax.
+
+    mark_epoch : int or None; marks that epoch on the curves (e.g. the playground's current epoch).
+    """
+    ax = _axes(ax, figsize=(5, 3.5))
+    curves = [("loss", label, CLASS_COLORS[1]), ("val_loss", "validation loss", CLASS_COLORS[0])]
+    for key, text, color in curves:
+        if history.get(key):
+            ax.plot(history[key], label=text, color=color)
+    if mark_epoch is not None:
+        ax.axvline(mark_epoch, color="0.4", linestyle=":", linewidth=1, label=f"epoch {mark_epoch}")
+        for key, _, color in curves:
+            if history.get(key) and 0 <= mark_epoch < len(history[key]):
+                ax.plot([mark_epoch], [history[key][mark_epoch]], "o", color=color, zorder=4)
     ax.set(xlabel="epoch", ylabel="loss", title=title)
     ax.legend()
+    return ax
+
+
+def descent_path(grad, start, lr, steps):
+    """Plain gradient descent w <- w - lr grad(w) from ``start``; every point visited.
+
+    grad : function of w (d,) returning the gradient (d,).  start : (d,).  lr : the step size
+    (eta).  Returns an ndarray (steps + 1, d): row 0 is start, row t the point after t steps.
+    If the points overflow (a too large lr), a RuntimeWarning says so and the rest are NaN.
+    """
+    w = val.as_float_array(start, "start")
+    if w.ndim != 1:
+        raise ValueError(f"start must be one point, shape (d,); got shape {w.shape}")
+    lr = val.real_number(lr, "lr", positive=True)
+    steps = val.positive_int(steps, "steps", minimum=0)
+    path = np.full((steps + 1, w.size), np.nan)
+    path[0] = w
+    with np.errstate(over="ignore", invalid="ignore"):
+        for t in range(steps):
+            g = np.asarray(grad(path[t]), dtype=float)
+            if g.shape != w.shape:
+                raise ValueError(f"grad(w) must return shape {w.shape} like w; got {g.shape}")
+            path[t + 1] = path[t] - lr * g
+            if not np.all(np.isfinite(path[t + 1])):
+                path[t + 1] = np.nan
+                warnings.warn(f"gradient descent diverged at step {t + 1} (lr={lr:g}): the points "
+                              f"overflowed; the rest of the path is NaN. Try a smaller lr.",
+                              RuntimeWarning, stacklevel=2)
+                break
+    return path
+
+
+def plot_descent_path(path, ax=None, label="gradient descent", color="#c44e52"):
+    """A descent path (k, 2) as markers joined by arrows, its start and end marked. Returns ax.
+
+    Rows that are NaN (a diverged descent) are left out; the end is then the last finite point.
+    """
+    ax = _axes(ax)
+    path = np.asarray(path, dtype=float)
+    if path.ndim != 2 or path.shape[1] != 2 or len(path) == 0:
+        raise ValueError(f"path must have shape (k, 2), one point a row; got {path.shape}")
+    path = path[np.all(np.isfinite(path), axis=1)]
+    ax.plot(path[:, 0], path[:, 1], ".", color=color, markersize=5, label=label, zorder=4)
+    every = max(1, len(path) // 30)                        # at most ~30 arrows
+    for p, q in zip(path[:-1:every], path[every::every]):
+        ax.annotate("", xy=q, xytext=p, zorder=4,
+                    arrowprops=dict(arrowstyle="-|>", color=color, linewidth=1.2, shrinkA=0, shrinkB=0))
+    ax.plot(*path[0], "o", color="white", markeredgecolor="black", markersize=9, label="start", zorder=5)
+    ax.plot(*path[-1], "*", color=color, markeredgecolor="black", markersize=14,
+            label=f"end (after {len(path) - 1} steps)", zorder=5)
+    return ax
+
+
+def plot_loss_surface(f, xlim, ylim, ax=None, path=None, levels=30, resolution=120,
+                      title="Loss surface", xlabel="$w_1$", ylabel="$w_2$"):
+    """Contours of a function f(w1, w2) over the box xlim x ylim, with an optional descent path.
+
+    f : called once on the grid arrays (resolution, resolution) if it works elementwise on
+    arrays, else point by point.  path : (k, 2) points, e.g. from ``descent_path``.  Returns ax.
+    """
+    ax = _axes(ax, figsize=(5.5, 4.5))
+    W1, W2 = np.meshgrid(np.linspace(*xlim, resolution), np.linspace(*ylim, resolution))
+    try:
+        L = np.asarray(f(W1, W2), dtype=float)
+    except (TypeError, ValueError):
+        L = None
+    if L is None or L.shape != W1.shape:                   # f takes numbers, not arrays
+        L = np.vectorize(lambda a, b: float(f(a, b)))(W1, W2)
+    filled = ax.contourf(W1, W2, L, levels=levels, cmap="viridis")
+    ax.contour(W1, W2, L, levels=filled.levels, colors="white", linewidths=0.4, alpha=0.6)
+    ax.figure.colorbar(filled, ax=ax, label="loss")
+    if path is not None:
+        plot_descent_path(path, ax)
+        ax.legend(loc="upper right", fontsize=8)
+    ax.set(xlim=xlim, ylim=ylim, xlabel=xlabel, ylabel=ylabel, title=title)
     return ax
