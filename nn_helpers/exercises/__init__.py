@@ -10,7 +10,7 @@ To add a checker: write it in the module of its notebook (``nbNN.py``) with the
 ``@checker`` decorator and the helpers of ``_core``, import it here, and give it right
 and wrong answers in ``tests/exercise_cases/nbNN.py``.
 """
-from ._core import CORRECT, UNSOLVED, WRONG, Verdict, checker, close_to, unsolved_value
-from .nb00 import check_accuracy
+from ._core import CORRECT, UNSOLVED, WRONG, Verdict, checker, close_to, unsolved_value  # noqa: F401
 
-__all__ = ["CORRECT", "UNSOLVED", "WRONG", "Verdict", "checker", "close_to", "unsolved_value", "check_accuracy"]
+# One line per notebook:
+from .nb00 import check_accuracy
