@@ -22,11 +22,6 @@ from .activations import get_activation
 from .losses import get_loss
 
 
-def _softplus(z):
-    """log(1 + e^z) without overflow."""
-    return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
-
-
 def _logsumexp(z):
     """log sum_k exp(z_k) along the last axis, without overflow; shape (n, 1)."""
     m = z.max(axis=-1, keepdims=True)
@@ -216,12 +211,23 @@ class MLP:
         """Mean loss; from the logits for sigmoid+BCE and softmax+CE (exact, no log(0))."""
         n = Y.shape[0]
         if self.loss_name == "binary_cross_entropy" and self.output.name == "sigmoid":
-            # -[t log s(z) + (1 - t) log(1 - s(z))] = softplus(z) - t z
-            return float(np.sum(_softplus(z_out) - Y * z_out) / Y.size)
+            # -[t log s(z) + (1 - t) log(1 - s(z))] = log(1 + e^z) - t z
+            return float(np.sum(np.logaddexp(0.0, z_out) - Y * z_out) / Y.size)
         if self.loss_name == "cross_entropy" and self.output.name == "softmax":
             # -sum_k t_k log softmax(z)_k = -sum_k t_k (z_k - logsumexp(z))
             return float(-np.sum(Y * (z_out - _logsumexp(z_out))) / n)
         return get_loss(self.loss_name).value(Y, a_out)
+
+    def _output_and_loss(self, z_out, Y):
+        """The output layer's activation and the mean loss, sharing work where they can."""
+        if self.loss_name == "cross_entropy" and self.output.name == "softmax":
+            shifted = z_out - z_out.max(axis=1, keepdims=True)
+            e = np.exp(shifted)
+            s = e.sum(axis=1, keepdims=True)
+            # log softmax(z) = shifted - log s, so the loss needs no second exp
+            return e / s, float(-np.sum(Y * (shifted - np.log(s))) / Y.shape[0])
+        a_out = self.output.f(z_out)
+        return a_out, self._loss_from(z_out, a_out, Y)
 
     def _output_delta(self, z_out, a_out, Y):
         """delta^(L) = dL/dz^(L), shape (n, n_out), carrying the 1/n of the mean."""
@@ -239,24 +245,36 @@ class MLP:
     def _prime(act, z, a):
         return act.prime_from_a(a) if act.prime_from_a is not None else act.prime(z)
 
-    def _backward(self, X, Y):
-        """Loss and gradients (dW, db) for a validated 2-D batch."""
+    def _check_trainable(self):
         if not self.hidden.trainable or not self.output.trainable:
             raise ValueError("a network with step activations cannot be trained by gradients: the "
                              "step's slope is 0 everywhere; use 'sigmoid' (its smooth cousin)")
-        zs, activations = self._forward(X)
-        loss = self._loss_from(zs[-1], activations[-1], Y)
-        L = len(self.weights)
+
+    def _backward(self, X, Y):
+        """Loss and gradients (dW, db) for a validated 2-D batch (the training hot path)."""
+        W, B = self.weights, self.biases
+        f, act = self.hidden.f, self.hidden
+        activations, zs = [X], []
+        a = X
+        for W_l, b_l in zip(W[:-1], B[:-1]):
+            # (n, n_in) @ (n_in, n_out) -> (n, n_out)
+            z = a @ W_l.T + b_l
+            a = f(z)
+            zs.append(z)
+            activations.append(a)
+        z = a @ W[-1].T + B[-1]
+        a, loss = self._output_and_loss(z, Y)
+        zs.append(z)
+        L = len(W)
         dW, db = [None] * L, [None] * L
-        delta = self._output_delta(zs[-1], activations[-1], Y)           # BP1
+        delta = self._output_delta(z, a, Y)                               # BP1
         for l in range(L - 1, -1, -1):
             # (n_out, n) @ (n, n_in) -> (n_out, n_in)
             dW[l] = delta.T @ activations[l]                              # BP3
-            db[l] = delta.sum(axis=0) if self.bias else np.zeros_like(self.biases[l])  # BP4
+            db[l] = delta.sum(axis=0) if self.bias else np.zeros_like(B[l])  # BP4
             if l > 0:
                 # (n, n_out) @ (n_out, n_in) -> (n, n_in), times f'(z) of the layer below
-                delta = (delta @ self.weights[l]) * self._prime(self.hidden, zs[l - 1],
-                                                                  activations[l])  # BP2
+                delta = (delta @ W[l]) * self._prime(act, zs[l - 1], activations[l])  # BP2
         return loss, dW, db
 
     def loss(self, X, Y):
@@ -271,7 +289,9 @@ class MLP:
         """Gradients of ``loss(X, Y)`` by backpropagation: lists dW, db shaped like weights, biases."""
         X2, single = self._inputs(X)
         Y2 = self._targets(Y, X2.shape[0], single)
-        return self._backward(X2, Y2)[1:]
+        self._check_trainable()
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._backward(X2, Y2)[1:]
 
     # ------------------------------------------------------------------ training
     def fit(self, X, Y, epochs=100, lr=0.5, batch_size=None, seed=0, l2=0.0,
@@ -287,8 +307,8 @@ class MLP:
         losses, each measured just before its update (for the full batch, the loss at the
         start of epoch e); ``history["val_loss"]`` when ``validation_data=(X_val, Y_val)``
         is given (measured after the epoch). If the loss becomes NaN or inf, training
-        stops with a RuntimeWarning, the weights go back to their values at the start of
-        that epoch, and ``history["diverged_at"]`` is that epoch's index (else None).
+        stops with a RuntimeWarning, the weights go back to their last finite values (the
+        start of the epoch before), and ``history["diverged_at"]`` is that epoch's index.
         ``callback(epoch, net)`` runs after every ``callback_every``-th epoch and after
         the last; returning False stops training. ``train_biases=False`` keeps the
         biases fixed (Mazur's tutorial updates only the weights).
@@ -314,39 +334,49 @@ class MLP:
             Xv, single_v = self._inputs(validation_data[0])
             Yv = self._targets(validation_data[1], Xv.shape[0], single_v)
             history["val_loss"] = []
+        self._check_trainable()
         W, B = self.weights, self.biases
+        # the weights at the start of the previous and of this epoch, to restore on divergence
+        saved = [[w.copy() for w in W] + [b.copy() for b in B] for _ in range(2)]
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             for epoch in range(epochs):
-                saved = ([w.copy() for w in W], [b.copy() for b in B])
-                if batch == n:
-                    batches = [(X2, Y2)]
-                else:
-                    order = rng.permutation(n)
-                    batches = ((X2[idx], Y2[idx]) for idx in
-                               (order[i:i + batch] for i in range(0, n, batch)))
+                keep = saved[epoch % 2]
+                for buffer, current in zip(keep, W + B):
+                    np.copyto(buffer, current)
+                order = None if batch == n else rng.permutation(n)
                 total = 0.0
-                for Xb, Yb in batches:
+                for start in range(0, n, batch):
+                    if order is None:
+                        Xb, Yb = X2, Y2
+                    else:
+                        idx = order[start:start + batch]
+                        Xb, Yb = X2[idx], Y2[idx]
                     loss, dW, db = self._backward(Xb, Yb)
                     total += loss * Xb.shape[0]
                     for l in range(len(W)):
                         if l2:
-                            dW[l] = dW[l] + l2 * W[l]
+                            dW[l] += l2 * W[l]
                         W[l] -= lr * dW[l]
                         if train_biases:
                             B[l] -= lr * db[l]
                 epoch_loss = total / n
                 history["loss"].append(epoch_loss)
-                if not np.isfinite(epoch_loss) or not all(np.all(np.isfinite(w)) for w in W):
-                    W[:], B[:] = saved
+                last = epoch == epochs - 1
+                # a non-finite loss means this epoch started from bad weights (made by the last
+                # epoch's updates): go back two starts. After the last update, check the weights.
+                if not np.isfinite(epoch_loss) or (last and not all(np.isfinite(w).all() for w in W + B)):
+                    good = saved[(epoch - 1) % 2] if not np.isfinite(epoch_loss) and epoch > 0 else keep
+                    for current, buffer in zip(W + B, good):
+                        np.copyto(current, buffer)
                     history["diverged_at"] = epoch
                     warnings.warn(f"training diverged in epoch {epoch}: the loss became {epoch_loss}. "
-                                  f"Weights are restored to the start of that epoch; try a smaller "
+                                  f"Weights are restored to their last finite values; try a smaller "
                                   f"learning rate than lr={lr:g}.", RuntimeWarning, stacklevel=2)
                     break
                 if validation_data is not None:
                     zs, acts = self._forward(Xv)
                     history["val_loss"].append(self._loss_from(zs[-1], acts[-1], Yv))
-                if callback is not None and ((epoch + 1) % callback_every == 0 or epoch == epochs - 1):
+                if callback is not None and ((epoch + 1) % callback_every == 0 or last):
                     if callback(epoch, self) is False:
                         break
         return history

@@ -367,9 +367,12 @@ def test_divergence_warns_stops_and_restores_finite_weights():
     assert not np.isfinite(history["loss"][-1])
     assert np.all(np.isfinite(history["loss"][:-1]))
     assert all(np.all(np.isfinite(p)) for p in net.weights + net.biases)
-    # the weights are those at the start of the diverging epoch, i.e. after `epoch` good epochs
+    # the weights are the last ones whose loss was finite: those at the start of the epoch
+    # before the diverging one (the diverging epoch's start already gave a non-finite loss)
+    assert epoch >= 2
     replay = MLP([2, 4, 1], "tanh", "identity", "mse", seed=0)
-    replay.fit(X, y, epochs=epoch, lr=1e3)
+    replay.fit(X, y, epochs=epoch - 1, lr=1e3)
+    assert np.isfinite(replay.loss(X, y))
     for W, W_replay in zip(net.weights + net.biases, replay.weights + replay.biases):
         np.testing.assert_array_equal(W, W_replay)
 
