@@ -316,3 +316,375 @@ def mark_activation(ax, name, z0):
     point_slope.set_label(f"f'({z0:.2f}) undefined" if undefined else f"f'({z0:.2f}) = {slope0:.3f}")
     ax.legend(loc="upper left", fontsize=8)
     return ax
+
+
+# ---------------------------------------------------------------- backprop, edge by edge (notebook 07)
+
+def _plain_names(sizes):
+    """Node names as plain text: x1, h1, o1 for one hidden layer; x1, h1_1, h2_1, ..., o1 for more."""
+    L = len(sizes) - 1
+    return [[f"x{j + 1}" if l == 0 else f"o{j + 1}" if l == L else
+             (f"h{j + 1}" if L == 2 else f"h{l}_{j + 1}") for j in range(n)] for l, n in enumerate(sizes)]
+
+
+def chain_rule_factors(net, x, t, lr=0.5):
+    """Every weight's gradient for one example, as its chain-rule factors, output layer first.
+
+    For the weight w from node k of layer l-1 to node j of layer l (out = a, net = z):
+    dE/dw = dE/dout_j * dout_j/dnet_j * dnet_j/dw, where dout_j/dnet_j = f'(net_j),
+    dnet_j/dw = out_k, and for a hidden node dE/dout_j = sum_i delta_i w_ij over the nodes i
+    it feeds (one "path" each; delta_i = dE/dnet_i).  Weights are numbered w1, w2, ... layer by
+    layer, row by row (Mazur's w1..w8; the 3-3-1 tutorial's w10).
+
+    net : an MLP with an elementwise output activation (not softmax).  x : (n_in,), t : (n_out,).
+    Returns a list of dicts, one per weight: name, layer (1..L), j, k, source, target (node
+    names), weight, factors (three (label, value) pairs), gradient (their product), paths (for a
+    hidden node: (via node, delta, weight name, weight, delta * weight) per path; None for an
+    output node), new_weight = weight - lr * gradient.
+    """
+    from .losses import get_loss
+    if not net.output.elementwise:
+        raise ValueError("chain_rule_factors needs an elementwise output activation (not softmax)")
+    trace = net.forward_trace(np.asarray(x, float))
+    t = np.asarray(t, float).reshape(net.sizes[-1])
+    names, L = _plain_names(net.sizes), len(net.sizes) - 1
+    first = np.cumsum([0] + [W.size for W in net.weights])          # number of w1 in each layer
+    wname = lambda l, j, k: f"w{first[l - 1] + j * net.sizes[l - 1] + k + 1}"  # noqa: E731
+    deltas, dE_da = {}, {}
+    dE_da[L] = get_loss(net.loss_name).grad(t, trace["a"][L])
+    for l in range(L, 0, -1):
+        act = net.output if l == L else net.hidden
+        if l < L:                                                   # sum over the paths to layer l+1
+            dE_da[l] = net.weights[l].T @ deltas[l + 1]
+        deltas[l] = dE_da[l] * act.prime(trace["z"][l])
+    records = []
+    for l in range(L, 0, -1):
+        act = net.output if l == L else net.hidden
+        for j in range(net.sizes[l]):
+            target = names[l][j]
+            slope = float(act.prime(trace["z"][l])[j])
+            paths = None if l == L else [
+                (names[l + 1][i], float(deltas[l + 1][i]), wname(l + 1, i, j),
+                 float(net.weights[l][i, j]), float(deltas[l + 1][i] * net.weights[l][i, j]))
+                for i in range(net.sizes[l + 1])]
+            for k in range(net.sizes[l - 1]):
+                name, source = wname(l, j, k), names[l - 1][k]
+                factors = [(f"∂E/∂out_{target}", float(dE_da[l][j])),
+                           (f"∂out_{target}/∂net_{target}", slope),
+                           (f"∂net_{target}/∂{name}", float(trace["a"][l - 1][k]))]
+                gradient = float(np.prod([v for _, v in factors]))
+                weight = float(net.weights[l - 1][j, k])
+                records.append(dict(name=name, layer=l, j=j, k=k, source=source, target=target,
+                                    weight=weight, factors=factors, gradient=gradient,
+                                    paths=paths, new_weight=weight - lr * gradient))
+    return records
+
+
+def _signed(v, spec=".6f"):
+    """v formatted by spec, negative numbers in parentheses (so "+ (-0.019049)" reads clearly)."""
+    return f"{v:{spec}}" if v >= 0 else f"({v:{spec}})"
+
+
+def factors_text(record, lr=0.5):
+    """A record of ``chain_rule_factors`` as a few lines of text: the chain rule with its numbers,
+    the sum over the paths for a hidden node, and the update w <- w - lr dE/dw."""
+    r = record
+    (l1, v1), (l2, v2), (l3, v3) = r["factors"]
+    kind = "output" if r["paths"] is None else "hidden"
+    lines = [f"{r['name']}: the weight from {r['source']} to {r['target']} ({kind} layer)"]
+    if r["paths"] is not None:
+        via = ", ".join(p[0] for p in r["paths"])
+        lines.append(f"{l1} = sum over the paths {r['target']} → {via} of δ × w:")
+        lines.append("    = " + " + ".join(f"δ_{p[0]} × {p[2]}" for p in r["paths"]) + " = "
+                     + " + ".join(f"{_signed(d)} × {w:.6f}" for _, d, _, w, _ in r["paths"]))
+        lines.append("    = " + " + ".join(_signed(p[4]) for p in r["paths"]) + f" = {v1:.6f}")
+    lines.append(f"∂E/∂{r['name']} = {l1} × {l2} × {l3}")
+    lines.append(f"    = {_signed(v1)} × {v2:.6f} × {v3:.6f} = {r['gradient']:.6g}")
+    lines.append(f"update: {r['name']} ← {r['weight']:.6f} − {lr:g} × {_signed(r['gradient'], '.6g')} "
+                 f"= {r['new_weight']:.9f}")
+    return "\n".join(lines)
+
+
+def mark_edges(ax, net, edge, paths=()):
+    """Highlight one weight's edge (l, j, k) on a ``plot_network`` picture, and (lighter) the edges
+    (l', j', k') its gradient flows back through.  A second call moves the marks (gid "highlight",
+    "highlight path").  Needs every node drawn (layers of at most max_nodes).  Returns ax."""
+    nodes = [p for p in ax.patches if p.get_gid() == "node"]
+    if len(nodes) != sum(net.sizes):
+        raise ValueError("mark_edges needs a plot_network picture of this net with every node drawn")
+    starts = np.cumsum([0] + list(net.sizes))
+    center = lambda l, j: np.array(nodes[starts[l] + j].center)   # noqa: E731
+    for line in [a for a in ax.lines if a.get_gid() in ("highlight", "highlight path")]:
+        line.remove()
+    for (l, j, k), gid, color, width in ([(edge, "highlight", "#f2b701", 7)]
+                                         + [(p, "highlight path", "#9ad0a0", 5) for p in paths]):
+        p0, p1 = center(l - 1, k), center(l, j)
+        u = (p1 - p0) / np.hypot(*(p1 - p0)) * R
+        ax.plot([p0[0] + u[0], p1[0] - u[0]], [p0[1] + u[1], p1[1] - u[1]], color=color,
+                linewidth=width, alpha=0.85, zorder=0.9, solid_capstyle="round", gid=gid)
+    return ax
+
+
+# ---------------------------------------------------------------- slopes and computational graphs (06)
+
+def plot_slope(f, x, h, ax=None, f_prime=None, method="forward", xlim=(-4, 4), name="f(x)"):
+    """A curve f, the secant whose slope estimates f'(x), and (given ``f_prime``) the tangent.
+
+    method : "forward" draws the secant through x and x + h, slope (f(x+h) - f(x)) / h;
+    "central" the one through x - h and x + h, slope (f(x+h) - f(x-h)) / (2h).
+    f, f_prime : functions of an ndarray.  The legend gives both slopes and their difference.
+    Returns ax.
+    """
+    if method not in ("forward", "central"):
+        raise ValueError(f"method must be 'forward' or 'central'; got {method!r}")
+    ax = _axes(ax, figsize=(6, 4.2))
+    grid = np.linspace(*xlim, 300)
+    lo = x - h if method == "central" else x
+    secant = (f(x + h) - f(lo)) / (x + h - lo)
+    ax.plot(grid, f(grid), color=CLASS_COLORS[1], linewidth=2.2, label=name, gid="f")
+    formula = "(f(x+h) − f(x−h)) / 2h" if method == "central" else "(f(x+h) − f(x)) / h"
+    ax.plot(grid, f(lo) + secant * (grid - lo), color=CLASS_COLORS[0], linewidth=1.6, gid="secant",
+            label=f"secant, slope {formula} = {secant:.4f}")
+    ax.plot([lo, x + h], [f(lo), f(x + h)], "o", color=CLASS_COLORS[0], markersize=6, zorder=4)
+    if f_prime is not None:
+        slope = float(f_prime(x))
+        ax.plot(grid, f(x) + slope * (grid - x), color=CLASS_COLORS[3], linestyle="--", linewidth=1.6,
+                gid="tangent", label=f"tangent, slope f'(x) = {slope:.4f}")
+        gap = secant - slope
+        ax.plot([], [], " ", label=f"secant − tangent = {gap:+.4f}" if abs(gap) >= 1e-3 or gap == 0
+                else f"secant − tangent = {gap:+.2e}")
+    ax.plot([x], [f(x)], "o", color="black", markersize=6, zorder=5)
+    span = np.ptp(f(grid))
+    ax.set(xlim=xlim, ylim=(f(grid).min() - 0.15 * span, f(grid).max() + 0.15 * span),
+           xlabel="x", ylabel="f(x)", title=f"Slope of {name} at x = {x:g}, h = {h:g} ({method} difference)")
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left", fontsize=8)
+    return ax
+
+
+_OP_SYMBOLS = {"+": "+", "*": "×", "-": "−", "sigmoid": "σ", "exp": "exp", "tanh": "tanh"}
+GRAPH_DX, GRAPH_DY, BOX_W, BOX_H = 2.7, 1.45, 1.75, 1.0     # graph spacing and node box (data units)
+
+
+def graph_layout(root):
+    """Positions for ``plot_graph``: {node: (column, row)}, in topological order.
+
+    A computed node sits one column right of its rightmost input; an input (a leaf) one column
+    left of its first user.  In each column computed nodes come first (row 0), leaves below.
+    """
+    from .autodiff import topological_order
+    order = topological_order(root)
+    col = {}
+    for v in order:
+        col[v] = 1 + max(col[p] for p in v._prev) if v._prev else 0
+    for v in order:
+        if not v._prev:
+            users = [col[u] for u in order if any(p is v for p in u._prev)]
+            col[v] = max(min(users) - 1, 0) if users else 0
+    rows, pos = {}, {}
+    for v in sorted(order, key=lambda v: (col[v], not v._prev)):
+        rows[col[v]] = rows.get(col[v], -1) + 1
+        pos[v] = (col[v], -rows[col[v]])
+    return {v: pos[v] for v in order}
+
+
+def plot_graph(root, ax=None, forward=None, backward=None, title=None):
+    """The computational graph of a ``Value``: one box per number, an operation circle before each
+    computed one, edges from inputs to operations.
+
+    Each box gives the node's label, its value (black, the forward pass) and its gradient
+    d(root)/d(node) (red, the backward pass; call ``root.backward()`` first).
+    forward : how many nodes, in topological order, show their value (None: all).
+    backward : how many nodes, from root back, show their gradient (None: all; 0: none).
+    When either is given, the node revealed last is highlighted.  Returns ax.
+    """
+    pos = graph_layout(root)
+    order = list(pos)
+    n = len(order)
+    stepping = forward is not None or backward is not None     # then highlight the latest node
+    forward = n if forward is None else int(np.clip(forward, 0, n))
+    backward = n if backward is None else int(np.clip(backward, 0, n))
+    known = set(map(id, order[:forward]))
+    graded = set(map(id, order[::-1][:backward]))
+    latest = None if not stepping else order[::-1][backward - 1] if backward else \
+        order[forward - 1] if forward else None
+    columns = max(c for c, _ in pos.values()) + 1
+    depth = -min(r for _, r in pos.values()) + 1
+    xlim = (-BOX_W / 2 - 0.3, (columns - 1) * GRAPH_DX + BOX_W / 2 + 0.3)
+    ylim = (-(depth - 1) * GRAPH_DY - BOX_H / 2 - 0.3, BOX_H / 2 + 1.2)
+    ax = _axes(ax, figsize=(0.6 * np.ptp(xlim), 0.6 * np.ptp(ylim) + 0.5))
+    ax.set(xlim=xlim, ylim=ylim, aspect="equal")
+    ax.set_axis_off()
+    xy = {id(v): (c * GRAPH_DX, r * GRAPH_DY) for v, (c, r) in pos.items()}
+    for v in order:
+        x, y = xy[id(v)]
+        if v._prev:                                  # the operation, and edges from the inputs to it
+            ox = x - BOX_W / 2 - 0.42
+            op = _OP_SYMBOLS.get(v._op, v._op.replace("**", "^"))
+            ax.add_patch(Circle((ox, y), 0.27, facecolor="white", edgecolor="0.3", zorder=3, gid="op"))
+            ax.text(ox, y, op, ha="center", va="center", fontsize=8 if len(op) > 2 else 11, zorder=4)
+            ax.annotate("", (x - BOX_W / 2, y), (ox + 0.27, y), zorder=2,
+                        arrowprops=dict(arrowstyle="-|>", color="0.3", lw=1.2, shrinkA=0, shrinkB=0))
+            for p in v._prev:
+                px, py = xy[id(p)]
+                ax.annotate("", (ox, y), (px + BOX_W / 2, py), zorder=2,
+                            arrowprops=dict(arrowstyle="-", color="0.45", lw=1.2, shrinkA=0, shrinkB=13))
+        is_latest = v is latest
+        edge = CLASS_COLORS[3] if (is_latest and backward) else "black" if is_latest else "0.4"
+        face = "#fde8e8" if (is_latest and backward) else "#fff6d5" if is_latest else \
+            ("#eeeeee" if not v._prev else "#e8f0fa")
+        ax.add_patch(FancyBboxPatch((x - BOX_W / 2, y - BOX_H / 2), BOX_W, BOX_H, gid="node",
+                                    boxstyle="round,pad=0.04", facecolor=face, edgecolor=edge,
+                                    linewidth=2.2 if is_latest else 1.0, zorder=3))
+        ax.text(x, y + 0.27, v.label or "", ha="center", va="center", fontsize=10, fontweight="bold", zorder=4)
+        if id(v) in known:
+            ax.text(x, y + 0.0, f"value {v.data:.4f}", ha="center", va="center", fontsize=8.5, zorder=4,
+                    gid="value")
+        if id(v) in graded:
+            ax.text(x, y - 0.27, f"grad {v.grad:.4f}", ha="center", va="center", fontsize=8.5, zorder=4,
+                    color=CLASS_COLORS[3], gid="grad")
+    top = BOX_H / 2 + 0.85
+    ax.annotate("forward pass: values", (xlim[1] - 0.4, top), (xlim[0] + 0.4, top), fontsize=9, va="center",
+                arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
+    ax.annotate("backward pass: gradients", (xlim[0] + 0.4, top - 0.4), (xlim[1] - 0.4, top - 0.4),
+                fontsize=9, color=CLASS_COLORS[3], va="center", ha="right",
+                arrowprops=dict(arrowstyle="-|>", color=CLASS_COLORS[3], lw=1.2))
+    label = root.label or "the result"
+    ax.set_title(title or f"Computational graph of {label}: value (black), grad = d{label}/d(node) (red)",
+                 fontsize=11)
+    return ax
+
+
+# ---------------------------------------------------------------- the notation of a layer (notebook 04)
+
+def plot_notation(ax=None):
+    """The notation of notebook 04 on a 3-3-1 network: layers counted from 0, a node's output
+    a^(l)_j, one weight w^(l)_21 ("to neuron 2 of layer 1, from neuron 1 of layer 0") highlighted
+    with the rest of its row of W^(1), and the bias b^(1)_2 from a "+1" unit.  Returns ax."""
+    ax = _axes(ax, figsize=(9, 5.2))
+    ax.set(xlim=(-1.6, 9.6), ylim=(-4.4, 2.6), aspect="equal")
+    ax.set_axis_off()
+    xs, ys = (0.0, 4.0, 8.0), ([1.3, 0.0, -1.3], [1.3, 0.0, -1.3], [0.0])
+    row, key = "#f2a97e", "#c44e52"                     # the row w^(1)_2k, and the weight w^(1)_21
+    for l in (1, 2):
+        for j, yj in enumerate(ys[l], start=1):
+            for k, yk in enumerate(ys[l - 1], start=1):
+                into = l == 1 and j == 2
+                color = (key if k == 1 else row) if into else "0.75"
+                ax.plot([xs[l - 1] + R * 1.5, xs[l] - R * 1.5], [yk, yj], color=color,
+                        linewidth=2.6 if into else 1.0, zorder=1 + into, gid="edge")
+    for l, (x, yl) in enumerate(zip(xs, ys)):
+        face = "#eeeeee" if l == 0 else "#e3f1df" if l == 2 else "#dde8f5"
+        for j, y in enumerate(yl, start=1):
+            ax.add_patch(Circle((x, y), R * 1.5, facecolor=face, edgecolor="0.25", linewidth=1.2,
+                                zorder=3, gid="node"))
+            ax.text(x, y, f"$a^{{({l})}}_{{{j}}}$", ha="center", va="center", fontsize=12, zorder=4)
+    ax.text(1.2, 1.05, "$w^{(1)}_{21}$", color=key, fontsize=13, ha="center", va="center", zorder=5,
+            bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"), gid="key weight")
+    ax.add_patch(FancyBboxPatch((1.85, -2.35), 0.5, 0.5, boxstyle="round,pad=0.03", facecolor="#f4f4f4",
+                                edgecolor="0.35", zorder=3, gid="bias unit"))
+    ax.text(2.1, -2.1, "+1", ha="center", va="center", fontsize=10, zorder=4)
+    ax.plot([2.35, 4.0 - R * 1.2], [-1.85, -R * 1.3], color=row, linewidth=2.0, zorder=2)
+    ax.text(2.84, -1.3, "$b^{(1)}_2$", color="0.2", fontsize=12, ha="center", va="center", zorder=5,
+            bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none"))
+    for x, text in zip(xs, ("layer 0 (input)\n$a^{(0)} = x$", "layer 1 (hidden)\n$a^{(1)}$",
+                            "layer 2 (output)\n$a^{(2)} = \\hat{y}$")):
+        ax.text(x, 2.45, text, ha="center", va="top", fontsize=10)
+    ax.text(2.0, -2.95, "$W^{(1)}$: 3×3,  $b^{(1)}$: 3", ha="center", fontsize=10, color="0.3")
+    ax.text(6.0, -2.95, "$W^{(2)}$: 1×3,  $b^{(2)}$: 1", ha="center", fontsize=10, color="0.3")
+    ax.text(4.0, -3.55, "$w^{(1)}_{21}$: the weight TO neuron 2 of layer 1 FROM neuron 1 of layer 0;"
+            " orange: the rest of row 2 of $W^{(1)}$\n"
+            "$z^{(1)}_2 = w^{(1)}_{21}a^{(0)}_1 + w^{(1)}_{22}a^{(0)}_2 + w^{(1)}_{23}a^{(0)}_3 + b^{(1)}_2$"
+            ",      $a^{(1)}_2 = f(z^{(1)}_2)$", ha="center", va="top", fontsize=10, linespacing=1.6)
+    ax.set_title("Notation: layers counted from 0, weights named $w_{jk}$ \"to j from k\"", fontsize=12)
+    return ax
+
+
+# ---------------------------------------------------------------- the biological neuron and its cartoon (notebook 01)
+
+_BIO_INPUT, _BIO_BODY, _BIO_OUTPUT = "#4daf4a", "#8172b3", "#c44e52"   # dendrites/inputs, soma/sum, axon/output
+
+
+def plot_biological_neuron(ax=None, title="A biological neuron (schematic)"):
+    """A labelled schematic of a nerve cell: dendrites (green) -> cell body with nucleus (purple)
+    -> axon with its myelin sheath -> axon terminals (red); arrows show the direction of the
+    signal.  Colours match ``plot_artificial_neuron``.  Returns ax."""
+    from matplotlib.patches import Ellipse
+    ax = _axes(ax, figsize=(6.5, 3.6))
+    for angle, length in [(150, 1.1), (180, 1.3), (210, 1.05), (125, 0.8), (235, 0.8)]:
+        t = np.deg2rad(angle)
+        x1, y1 = 0.55 * np.cos(t) + length * np.cos(t), 0.55 * np.sin(t) + length * np.sin(t)
+        ax.plot([0.45 * np.cos(t), x1], [0.45 * np.sin(t), y1], color=_BIO_INPUT, lw=3, solid_capstyle="round")
+        for turn in (-35, 35):                               # each dendrite forks twice
+            u = t + np.deg2rad(turn)
+            x2, y2 = x1 + 0.45 * np.cos(u), y1 + 0.45 * np.sin(u)
+            ax.plot([x1, x2], [y1, y2], color=_BIO_INPUT, lw=1.8, solid_capstyle="round")
+            for twig in (-25, 25):
+                v = u + np.deg2rad(twig)
+                ax.plot([x2, x2 + 0.25 * np.cos(v)], [y2, y2 + 0.25 * np.sin(v)], color=_BIO_INPUT, lw=1)
+    ax.add_patch(Ellipse((0, 0), 1.3, 1.1, color=_BIO_BODY, alpha=0.85, zorder=3))
+    ax.add_patch(Circle((-0.1, 0.05), 0.2, color="white", alpha=0.8, zorder=4))
+    ax.plot([0.6, 5.6], [0, 0], color=_BIO_OUTPUT, lw=2.5, zorder=2)
+    for x0 in np.arange(1.0, 5.0, 0.85):                      # myelin sheath segments
+        ax.add_patch(FancyBboxPatch((x0, -0.13), 0.65, 0.26, boxstyle="round,pad=0.02,rounding_size=0.12",
+                                    color="#f2c6c8", ec=_BIO_OUTPUT, lw=0.8, zorder=3))
+    for angle in (-40, -15, 12, 38):                          # axon terminals with their synapses
+        t = np.deg2rad(angle)
+        end = (5.6 + 0.8 * np.cos(t), 0.8 * np.sin(t))
+        ax.plot([5.6, end[0]], [0, end[1]], color=_BIO_OUTPUT, lw=1.8)
+        ax.add_patch(Circle(end, 0.09, color=_BIO_OUTPUT, zorder=3))
+    notes = [("dendrites: receive signals\nfrom other cells", (-1.45, 0.95), (-1.9, 1.95), _BIO_INPUT),
+             ("cell body (soma)\ncombines them; fires a\nspike above a threshold", (0.3, 0.45), (0.9, 1.75), _BIO_BODY),
+             ("nucleus", (-0.1, -0.1), (0.2, -1.3), "0.3"),
+             ("axon: carries the spike", (3.0, -0.15), (3.0, -1.3), _BIO_OUTPUT),
+             ("axon terminals (synapses)\npass it on to the next cells", (6.25, 0.5), (4.6, 1.75), _BIO_OUTPUT)]
+    for text, xy, xytext, color in notes:
+        ax.annotate(text, xy, xytext=xytext, fontsize=8.5, color=color, ha="center", va="center",
+                    arrowprops=dict(arrowstyle="-", color=color, lw=0.8, shrinkB=2))
+    ax.annotate("", (7.0, -2.3), xytext=(-3.0, -2.3), zorder=0,
+                arrowprops=dict(arrowstyle="-|>", color="0.6", lw=1.2))
+    ax.text(2.0, -2.4, "direction of the signal", fontsize=8, color="0.45", va="top", ha="center")
+    ax.set(xlim=(-3.3, 7.2), ylim=(-2.8, 2.4), aspect="equal", title=title)
+    ax.set_axis_off()
+    return ax
+
+
+def plot_artificial_neuron(ax=None, n_inputs=3, title="An artificial neuron"):
+    """The artificial neuron a = f(w_1 x_1 + ... + w_n x_n + b): inputs (green) with their weights,
+    the weighted sum and the activation (purple), the output (red); colours match
+    ``plot_biological_neuron``.  Returns ax."""
+    ax = _axes(ax, figsize=(6.5, 3.6))
+    n = int(n_inputs)
+    ys = (np.arange(n)[::-1] - (n - 1) / 2) * 1.1
+    names = [f"$x_{{{i + 1}}}$" for i in range(n)]
+    weights = [f"$w_{{{i + 1}}}$" for i in range(n)]
+    if n > 3:
+        names[-1], weights[-1] = "$x_n$", "$w_n$"
+    for y, name, w in zip(ys, names, weights):
+        ax.add_patch(Circle((0, y), 0.3, fc="white", ec=_BIO_INPUT, lw=2, zorder=3))
+        ax.text(0, y, name, ha="center", va="center", fontsize=12, zorder=4)
+        ax.annotate("", (2.55, 0.3 * y / 1.1 * 0.5), xytext=(0.3, y), zorder=2,
+                    arrowprops=dict(arrowstyle="-|>", color=_BIO_INPUT, lw=1.5))
+        ax.text(1.35, y * 0.62 + 0.18, w, color=_BIO_INPUT, fontsize=11, ha="center")
+    ax.text(1.35, -1.6, "weights $w_i$:\nhow much each\ninput counts", color=_BIO_INPUT, fontsize=9,
+            ha="center", va="top")
+    ax.add_patch(Circle((3.1, 0), 0.55, fc="white", ec=_BIO_BODY, lw=2.5, zorder=3))
+    ax.text(3.1, 0, r"$\Sigma$", ha="center", va="center", fontsize=18, color=_BIO_BODY, zorder=4)
+    ax.annotate("", (3.1, -0.55), xytext=(3.1, -1.45), arrowprops=dict(arrowstyle="-|>", color="0.4", lw=1.2))
+    ax.text(3.1, -1.6, "bias $b$", ha="center", va="top", fontsize=10, color="0.3")
+    ax.add_patch(FancyBboxPatch((4.25, -0.4), 0.8, 0.8, boxstyle="round,pad=0.05", fc="white", ec=_BIO_BODY,
+                                lw=2.5, zorder=3))
+    ax.text(4.65, 0, "$f$", ha="center", va="center", fontsize=16, color=_BIO_BODY, zorder=4)
+    ax.annotate("", (4.2, 0), xytext=(3.65, 0), arrowprops=dict(arrowstyle="-|>", color=_BIO_BODY, lw=1.5))
+    ax.text(3.9, 0.12, "$z$", ha="center", va="bottom", fontsize=11, color=_BIO_BODY)
+    ax.annotate("", (6.4, 0), xytext=(5.1, 0), arrowprops=dict(arrowstyle="-|>", color=_BIO_OUTPUT, lw=2))
+    ax.text(6.5, 0, "$a$", ha="left", va="center", fontsize=14, color=_BIO_OUTPUT)
+    notes = [(0, ys[0] + 0.55, "inputs $x_i$", _BIO_INPUT),
+             (3.1, 1.25, "weighted sum\n$z = \\sum_i w_i x_i + b$", _BIO_BODY),
+             (4.65, -1.0, "activation\n$a = f(z)$", _BIO_BODY),
+             (6.0, 0.35, "output", _BIO_OUTPUT)]
+    for x, y, text, color in notes:
+        ax.text(x, y, text, ha="center", va="bottom" if y > 0 else "top", fontsize=9, color=color)
+    ax.set(xlim=(-0.6, 7.0), ylim=(-2.8, 2.4), aspect="equal", title=title)
+    ax.set_axis_off()
+    return ax

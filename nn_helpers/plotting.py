@@ -281,3 +281,182 @@ def plot_loss_surface(f, xlim, ylim, ax=None, path=None, levels=30, resolution=1
         ax.legend(loc="upper right", fontsize=8)
     ax.set(xlim=xlim, ylim=ylim, xlabel=xlabel, ylabel=ylabel, title=title)
     return ax
+
+
+# ---------------------------------------------------------------- losses of one prediction (notebook 05)
+
+# name -> (formula for a legend, colour); the losses of one prediction o for a target t.
+ONE_PREDICTION_LOSSES = {"squared error": ("½(t − o)²", CLASS_COLORS[1]),
+                         "absolute error": ("|t − o|", CLASS_COLORS[0]),
+                         "cross-entropy": ("−[t log o + (1 − t) log(1 − o)]", CLASS_COLORS[3])}
+
+
+def loss_curves(t, o):
+    """Each loss of ``ONE_PREDICTION_LOSSES`` and its slope dL/do, for the target t (0 or 1) and
+    every prediction in o (ndarray (m,), values in (0, 1)).  Returns a dict name -> (L, dL/do),
+    two ndarrays (m,); the same numbers as ``losses.squared_error``, ``losses.mae`` and
+    ``losses.binary_cross_entropy`` (and their ``_grad``) give for one sample with one output."""
+    t = val.real_number(t, "t")
+    if t not in (0.0, 1.0):
+        raise ValueError(f"the target t must be 0 or 1; got {t:g}")
+    o = np.clip(val.as_float_array(o, "o"), 1e-15, 1 - 1e-15)
+    return {"squared error": (0.5 * (t - o) ** 2, o - t),
+            "absolute error": (np.abs(t - o), np.sign(o - t)),
+            "cross-entropy": (-(t * np.log(o) + (1 - t) * np.log(1 - o)), (o - t) / (o * (1 - o)))}
+
+
+def losses_at(t, o):
+    """Each loss of one prediction o for the target t, and its slope dL/do, from ``nn_helpers.losses``
+    (squared_error, mae, binary_cross_entropy and their gradients, for one sample with one output).
+    Returns a dict name -> (loss, slope), two floats."""
+    from . import losses
+    y, y_hat = np.array([float(t)]), np.array([float(o)])
+    pairs = {"squared error": (losses.squared_error, losses.squared_error_grad),
+             "absolute error": (losses.mae, losses.mae_grad),
+             "cross-entropy": (losses.binary_cross_entropy, losses.binary_cross_entropy_grad)}
+    return {name: (value(y, y_hat), float(grad(y, y_hat)[0])) for name, (value, grad) in pairs.items()}
+
+
+def _loss_table(t, o):
+    rows = [f"target t = {t:g},  prediction o = {o:.2f}", f"{'':16s}{'loss L':>10s}{'slope dL/do':>14s}"]
+    for name, (L, g) in losses_at(t, o).items():
+        rows.append(f"{name:16s}{L:10.4f}{g:14.4f}")
+    return "\n".join(rows)
+
+
+def plot_losses_at(t, o, axes=None, grad_limit=5.0):
+    """Three losses of one prediction against o in (0, 1) for the target t, and their slopes.
+
+    axes : a pair (loss_ax, grad_ax), or None for a new figure; a third axes, if given, gets a
+    table of each loss and its slope at the prediction o (in (0, 1)), which is marked on every
+    curve.  Slopes beyond +-grad_limit are drawn at the edge.  Returns the axes.
+    """
+    if axes is None:
+        import matplotlib.pyplot as plt
+        _, axes = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
+    grid = np.linspace(0.001, 0.999, 400)
+    for name, (L, g) in loss_curves(t, grid).items():
+        formula, color = ONE_PREDICTION_LOSSES[name]
+        axes[0].plot(grid, L, color=color, label=f"{name}  {formula}", gid=f"curve {name}")
+        axes[1].plot(grid, np.clip(g, -grad_limit, grad_limit), color=color, label=name, gid=f"slope {name}")
+        for ax, key in ((axes[0], "point"), (axes[1], "slope point")):
+            ax.plot([], [], "o", color=color, markeredgecolor="black", zorder=4, gid=f"{key} {name}")
+    for ax in axes[:2]:
+        ax.axvline(o, color="0.4", linestyle=":", linewidth=1, gid="o line")
+        ax.set_xlim(0, 1)
+    axes[0].set(ylim=(0, 4.8), xlabel="prediction $o$", ylabel="loss $L$")
+    axes[1].set(ylim=(-grad_limit * 1.05, grad_limit * 1.05), xlabel="prediction $o$",
+                ylabel="slope $dL/do$")
+    axes[1].axhline(0, color="0.6", linewidth=0.8)
+    axes[0].legend(loc="upper center", fontsize=8)
+    axes[1].legend(loc="upper left", fontsize=8)
+    if len(axes) > 2:
+        axes[2].set_axis_off()
+        axes[2].text(0.5, 0.5, "", family="monospace", fontsize=10, ha="center", va="center",
+                     multialignment="left", transform=axes[2].transAxes, gid="table")
+    update_losses_at(axes, t, o, grad_limit)
+    return axes
+
+
+def update_losses_at(axes, t, o, grad_limit=5.0):
+    """Move the marks of ``plot_losses_at`` to the target t and the prediction o, in place."""
+    o = val.real_number(o, "o")
+    if not 0 < o < 1:
+        raise ValueError(f"the prediction o must be between 0 and 1 (a probability); got {o:g}")
+    grid = np.linspace(0.001, 0.999, 400)
+    for name, (L, g) in loss_curves(t, grid).items():
+        _find(axes[0], f"curve {name}").set_ydata(L)
+        _find(axes[1], f"slope {name}").set_ydata(np.clip(g, -grad_limit, grad_limit))
+    for name, (L, g) in loss_curves(t, np.array([o])).items():
+        _find(axes[0], f"point {name}").set_data([o], L)
+        _find(axes[1], f"slope point {name}").set_data([o], np.clip(g, -grad_limit, grad_limit))
+    for ax in axes[:2]:
+        _find(ax, "o line").set_xdata([o, o])
+    axes[0].set_title(f"Each loss against the prediction $o$ (target $t$ = {t:g})")
+    axes[1].set_title(f"Its slope $dL/do$ (clipped at ±{grad_limit:g})")
+    if len(axes) > 2:
+        _find(axes[2], "table").set_text(_loss_table(t, o))
+    return axes
+
+
+# ---------------------------------------------------------------- universal approximation (notebook 01)
+
+APPROXIMATION_TARGETS = {                   # name -> (label, f): the curves notebook 01 approximates
+    "sin": ("sin(x)", np.sin),
+    "abs": ("|x|", np.abs),
+    "bump": ("exp(−2x²)", lambda x: np.exp(-2.0 * np.square(x))),
+    "step": ("a jump at x = 0.5 (not continuous)", lambda x: (np.asarray(x) >= 0.5).astype(float)),
+}
+
+
+def approximation_target(name):
+    """(label, f) of a target curve by name: "sin", "abs", "bump" or "step"; f maps arrays to arrays."""
+    key = name.lower() if isinstance(name, str) else name
+    if key not in APPROXIMATION_TARGETS:
+        raise ValueError(f"unknown target {name!r}; expected one of {list(APPROXIMATION_TARGETS)}")
+    return APPROXIMATION_TARGETS[key]
+
+
+def staircase_network(f, units, interval=(-3.0, 3.0), steepness=100.0):
+    """A 1-k-1 sigmoid network whose output is a staircase through f (universal approximation, built).
+
+    The interval [a, b] is cut into k + 1 equal pieces of width d = (b - a) / (k + 1), centred at
+    c_0 .. c_k.  Hidden unit j = 1..k is a steep step a_j = sigmoid(w (x - m_j)) at the border
+    m_j = a + j d (weight w = steepness, bias -w m_j); its output weight is the jump
+    f(c_j) - f(c_{j-1}) and the output bias is f(c_0).  So on piece i the output is about
+    f(c_0) + (the first i jumps) = f(c_i).
+    f : function on arrays.  units : k >= 1.  Returns an MLP([1, k, 1], activation="sigmoid",
+    output_activation="identity", loss="mse").
+    """
+    k = val.positive_int(units, "units")
+    w = val.real_number(steepness, "steepness", positive=True)
+    a, b = (val.real_number(v, "interval") for v in interval)
+    if not a < b:
+        raise ValueError(f"interval must be (a, b) with a < b; got {tuple(interval)}")
+    d = (b - a) / (k + 1)
+    centres = a + d * (np.arange(k + 1) + 0.5)               # (k + 1,)
+    borders = a + d * np.arange(1, k + 1)                     # (k,)
+    levels = np.asarray(f(centres), dtype=float)              # f(c_0) .. f(c_k)
+    W1, b1 = np.full((k, 1), w), -w * borders                 # (k, 1), (k,)
+    W2, b2 = np.diff(levels)[None, :], levels[:1]             # (1, k), (1,)
+    return MLP([1, k, 1], activation="sigmoid", output_activation="identity", loss="mse",
+               weights=[W1, W2], biases=[b1, b2])
+
+
+def approximation_error(net, f, interval=(-3.0, 3.0), n=1201):
+    """The largest gap max |f(x) - net(x)| over n evenly spaced x in the interval (a 1-input net)."""
+    x = np.linspace(*interval, n)
+    return float(np.max(np.abs(np.asarray(f(x), dtype=float) - net.forward(x[:, None])[:, 0])))
+
+
+def plot_approximation(net, f, interval=(-3.0, 3.0), ax=None, target_label="target f(x)", title=None):
+    """The target f (grey) and a 1-input network's output (blue) over the interval; the title
+    gives the number of hidden units and the largest gap.  Returns ax."""
+    ax = _axes(ax, figsize=(6, 3.8))
+    x = np.linspace(*interval, 1201)
+    ax.plot(x, f(x), color="0.55", linewidth=4, alpha=0.6, label=target_label, gid="target")
+    ax.plot(x, net.forward(x[:, None])[:, 0], color=CLASS_COLORS[1], linewidth=1.8,
+            label="network output", gid="network")
+    k = net.sizes[1] if len(net.sizes) > 2 else 0
+    ax.set(xlabel="input x", ylabel="output", xlim=interval,
+           title=title or f"{k} hidden unit{'s' * (k != 1)}: largest gap "
+                          f"{approximation_error(net, f, interval):.3f}")
+    ax.legend(loc="best", fontsize=8)
+    return ax
+
+
+def plot_hidden_contributions(net, interval=(-3.0, 3.0), ax=None, title=None):
+    """Each hidden unit's share of a 1-k-1 network's output, v_j a_j(x) (its activation times its
+    output weight), one thin line per unit; the output is their sum plus the output bias.  Returns ax."""
+    ax = _axes(ax, figsize=(6, 2.6))
+    if len(net.sizes) != 3 or net.sizes[0] != 1 or net.sizes[2] != 1:
+        raise ValueError(f"plot_hidden_contributions needs a 1-k-1 network; got sizes {net.sizes}")
+    x = np.linspace(*interval, 1201)
+    shares = net.forward_trace(x[:, None])["a"][1] * net.weights[1][0]     # (n, k)
+    colors = [CLASS_COLORS[1] if v >= 0 else CLASS_COLORS[0] for v in net.weights[1][0]]
+    for j in range(shares.shape[1]):
+        ax.plot(x, shares[:, j], color=colors[j], linewidth=1.2, alpha=0.8, gid="unit")
+    ax.axhline(0, color="0.6", linewidth=0.8)
+    ax.set(xlabel="input x", ylabel="$v_j a_j(x)$", xlim=interval,
+           title=title or "each hidden unit times its output weight (blue up, orange down)")
+    return ax

@@ -251,3 +251,274 @@ def activation_explorer(name="sigmoid", z=1.0):
 
 __all__ = ["Explorer", "activation_explorer", "figure_view", "neuron_data", "neuron_explorer", "refresh",
            "uses_ipympl"]
+
+
+# ---------------------------------------------------------------- losses of one prediction (notebook 05)
+
+def loss_explorer(o=0.7, t=1):
+    """A slider for one prediction o in (0, 1) and buttons for its target t (0 or 1): the picture
+    (``plotting.plot_losses_at``) shows the squared error, the absolute error and the cross-entropy
+    against o with the current o marked, their slopes dL/do, and a table of each loss and its
+    slope at o (computed with ``nn_helpers.losses``).  Returns an ``Explorer``."""
+    from .plotting import plot_losses_at, update_losses_at
+
+    controls = {"o": widgets.FloatSlider(value=0.5, min=0.01, max=0.99, step=0.01, description="o",
+                                         continuous_update=True, readout_format=".2f"),
+                "t": widgets.ToggleButtons(options=[0, 1], value=1, description="target t",
+                                           style={"button_width": "48px"})}
+    _set(controls["o"], "o", o)
+    _set(controls["t"], "t", t)
+
+    def draw(figure, o, t):
+        if not figure.axes:
+            axes = figure.subplot_mosaic([["loss", "grad"], ["table", "table"]],
+                                         height_ratios=[3, 1])
+            plot_losses_at(t, o, [axes["loss"], axes["grad"], axes["table"]])
+            return True
+        update_losses_at(figure.axes, t, o)
+        return False
+
+    return Explorer(Figure(figsize=(10, 5.2), dpi=90), controls, draw, columns=[["o", "t"]])
+
+
+__all__ += ["loss_explorer"]
+
+
+# ---------------------------------------------------------------- backprop, edge by edge (notebook 07)
+
+def backprop_stepper(net, x, t, lr=0.5, step=1):
+    """A "step" slider that walks backprop edge by edge for one example (x, t), output layer first.
+
+    The picture is ``diagrams.plot_network`` of ``net`` with the forward pass written under the
+    nodes; the current weight's edge is highlighted (and, lighter, the edges its gradient flows
+    back through), and a text panel below gives its chain-rule factors and its update
+    w <- w - lr dE/dw (``diagrams.chain_rule_factors`` and ``factors_text``).  Steps count from 1,
+    the first output-layer weight (w5 in Mazur's net).  Returns an ``Explorer`` (``explorer.records`` holds the records).
+    """
+    from .diagrams import chain_rule_factors, factors_text, mark_edges, plot_network
+
+    records = chain_rule_factors(net, x, t, lr=lr)
+    controls = {"step": widgets.IntSlider(value=1, min=1, max=len(records), description="step",
+                                          continuous_update=True)}
+    _set(controls["step"], "step", step)
+    trace = net.forward_trace(np.asarray(x, float))
+
+    def show(figure, step):
+        diagram, panel = figure.axes
+        r = records[step - 1]
+        paths = [] if r["paths"] is None else [(r["layer"] + 1, i, r["j"]) for i in range(len(r["paths"]))]
+        mark_edges(diagram, net, (r["layer"], r["j"], r["k"]), paths)
+        panel.texts[0].set_text(f"step {step} of {len(records)}   ·   " + factors_text(r, lr))
+
+    def draw(figure, step):
+        if not figure.axes:
+            diagram, panel = figure.subplots(2, 1, height_ratios=[2.6, 1])
+            plot_network(net, diagram, trace=trace,
+                         title="Backprop, one weight at a time\n(yellow: this step's weight; "
+                               "green: the edges its gradient comes back through)")
+            panel.set_axis_off()
+            panel.text(0.0, 1.0, "", ha="left", va="top", family="monospace", fontsize=9.5,
+                       transform=panel.transAxes, gid="factors")
+            show(figure, step)
+            return True
+        show(figure, step)
+        return False
+
+    explorer = Explorer(Figure(figsize=(9.5, 7.2), dpi=90), controls, draw, columns=[["step"]])
+    explorer.records = records
+    return explorer
+
+
+__all__ += ["backprop_stepper"]
+
+
+# ---------------------------------------------------------------- slopes and the backward pass (06)
+
+def _sigmoid(x):
+    return 0.5 * (1 + np.tanh(x / 2))                   # = 1 / (1 + e^-x), without overflow
+
+
+SLOPE_FUNCTIONS = {                                     # menu label -> (f, f')
+    "x²": (lambda x: x ** 2, lambda x: 2 * x),
+    "sin x": (np.sin, np.cos),
+    "σ(x)": (_sigmoid, lambda x: _sigmoid(x) * (1 - _sigmoid(x))),
+}
+
+
+def slope_explorer(function="x²", x=3.0, h=1.0, method="forward"):
+    """Sliders for x and h (0.001 to 1, a log scale) and menus for f and the difference: the
+    picture (``diagrams.plot_slope``) shows f, the secant whose slope estimates f'(x), and the
+    tangent, with both slopes in the legend.  Returns an ``Explorer``."""
+    function = _choice(function, SLOPE_FUNCTIONS, "function")
+    method = _choice(method, ("forward", "central"), "method")
+    h = val.real_number(h, "h", positive=True)
+    if not 0.001 <= h <= 1:
+        raise ValueError(f"h must be between 0.001 and 1; got {h:g}")
+    controls = {"function": widgets.Dropdown(options=list(SLOPE_FUNCTIONS), value=function, description="f"),
+                "x": widgets.FloatSlider(value=0.0, min=-3, max=3, step=0.1, description="x",
+                                         continuous_update=True, readout_format=".1f"),
+                "h": widgets.FloatLogSlider(value=h, base=10, min=-3, max=0, step=0.1, description="h",
+                                            continuous_update=True, readout_format=".3g"),
+                "method": widgets.ToggleButtons(options=["forward", "central"], value=method,
+                                                description="difference")}
+    _set(controls["x"], "x", x)
+
+    from .diagrams import plot_slope
+
+    def draw(figure, function, x, h, method):
+        figure.clear()
+        f, f_prime = SLOPE_FUNCTIONS[function]
+        plot_slope(f, x, h, figure.add_subplot(), f_prime=f_prime, method=method,
+                   name=f"f(x) = {function}")
+        return True
+
+    return Explorer(Figure(figsize=(6.5, 4.4), dpi=90), controls, draw,
+                    columns=[["function", "x", "h"], ["method"]])
+
+
+def backprop_steps(root):
+    """The steps of ``backprop_explorer``: step 0 shows nothing, steps 1..n reveal the values in
+    topological order (the forward pass), steps n+1..2n the gradients from the root back.
+    Returns a list of (forward, backward, caption), 2n + 1 long; call ``root.backward()`` first."""
+    from .autodiff import topological_order
+    order = topological_order(root)
+    n, name = len(order), root.label or "the result"
+    steps = [(0, 0, "step 0: nothing computed yet")]
+    for i, v in enumerate(order, start=1):
+        how = "an input" if not v._prev else f"computed by {v._op}"
+        steps.append((i, 0, f"forward step {i}: {v.label or 'node'} = {v.data:.4f} ({how})"))
+    for i, v in enumerate(reversed(order), start=1):
+        steps.append((n, i, f"backward step {i}: d{name}/d{v.label or 'node'} = {v.grad:.4f}"))
+    return steps
+
+
+def backprop_explorer(root, step=None):
+    """A "step" slider that walks through a ``Value`` graph (``diagrams.plot_graph``): first the
+    forward pass, one value at a time, then the backward pass, one gradient at a time, the node
+    just computed highlighted.  root : a Value after ``root.backward()``.  step : where to start
+    (default: the last).  Returns an ``Explorer``."""
+    steps = backprop_steps(root)
+    last = len(steps) - 1
+    step = last if step is None else step
+    if isinstance(step, bool) or not isinstance(step, (int, np.integer)) or not 0 <= step <= last:
+        raise ValueError(f"step must be a whole number from 0 to {last}; got {step!r}")
+    controls = {"step": widgets.IntSlider(value=int(step), min=0, max=last, description="step",
+                                          continuous_update=True)}
+
+    from .diagrams import plot_graph
+
+    def draw(figure, step):
+        figure.clear()
+        forward, backward, caption = steps[step]
+        plot_graph(root, figure.add_subplot(), forward=forward, backward=backward, title=caption)
+        return True
+
+    return Explorer(Figure(figsize=(11, 3.6), dpi=90), controls, draw, columns=[["step"]])
+
+
+__all__ += ["backprop_explorer", "backprop_steps", "slope_explorer"]
+
+
+# ---------------------------------------------------------------- the forward pass (notebook 04)
+
+def forward_explorer(net, x=None, boolean=None, node_names=None):
+    """One control per input of ``net`` (an MLP); each change runs the forward pass again and
+    redraws ``diagrams.plot_network`` with the new trace, so the reader watches the values
+    flow: the weights on the edges, z and a under every node, the output in the title.
+
+    x : the first input, shape (n_in,); zeros when None.  boolean : True gives 0/1 toggle
+    buttons, False sliders; None picks buttons when every entry of x is 0 or 1 (and x is given).
+    The controls are named x1, x2, ...  Returns an ``Explorer``.
+    """
+    from .diagrams import _layout, plot_network
+
+    n_in, given = net.sizes[0], x is not None
+    x = val.as_float_array(x, "x") if given else np.zeros(n_in)
+    if x.shape != (n_in,):
+        raise ValueError(f"x must be one input of shape ({n_in},) for this network; got {x.shape}")
+    if boolean is None:
+        boolean = given and bool(np.all((x == 0) | (x == 1)))
+    reach = float(max(1.0, np.ceil(np.abs(x).max())))
+    controls = {}
+    for i, value in enumerate(x, start=1):
+        name = f"x{i}"
+        if boolean:
+            controls[name] = widgets.ToggleButtons(options=[0, 1], value=0, description=name,
+                                                   style={"button_width": "48px"},
+                                                   layout=widgets.Layout(margin="0 24px 0 0"))
+            _set(controls[name], name, int(value) if value in (0, 1) else value)
+        else:
+            controls[name] = widgets.FloatSlider(value=0.0, min=-reach, max=reach, step=0.01,
+                                                 description=name, continuous_update=True,
+                                                 readout_format=".2f")
+            _set(controls[name], name, value)
+
+    def title(inputs):
+        out = net.forward(inputs)
+        shown = ", ".join(f"{v:g}" for v in inputs)
+        return f"Forward pass for input ({shown}): output " + ", ".join(f"{o:.4f}" for o in out)
+
+    shown = _layout(net.sizes, max_nodes=10)[0]        # the nodes plot_network draws, layer by layer
+
+    def draw(figure, **values):
+        inputs = np.array([float(values[f"x{i}"]) for i in range(1, n_in + 1)])
+        trace = net.forward_trace(inputs)
+        if not figure.axes:                                 # the first time: the whole diagram
+            plot_network(net, figure.add_subplot(), trace=trace, title=title(inputs),
+                         node_names=node_names)
+            return True
+        ax = figure.axes[0]                                 # then only the numbers change
+        texts = [t for t in ax.texts if t.get_gid() == "trace"]
+        cells = [(l, j) for l, idx in enumerate(shown) for j in idx]
+        for text, (l, j) in zip(texts, cells):              # the format of plot_network's notes
+            a = trace["a"][l][j]
+            text.set_text(f"a = {a:.4g}" if l == 0 else f"z = {trace['z'][l][j]:.4f}\na = {a:.4f}")
+        ax.set_title(title(inputs))
+        return False
+
+    scratch = Figure(figsize=(6, 4))                        # the diagram's natural size
+    ax = plot_network(net, scratch.add_subplot(), node_names=node_names, trace=net.forward_trace(x))
+    scale = 0.72 if max(net.sizes) <= 4 else 0.58
+    size = (scale * np.ptp(ax.get_xlim()) + 0.3, scale * np.ptp(ax.get_ylim()) + 0.7)
+    return Explorer(Figure(figsize=size, dpi=90), controls, draw,
+                    columns=[[name] for name in controls] if n_in <= 4
+                    else [list(controls)[i:i + 4] for i in range(0, n_in, 4)])
+
+
+__all__ += ["forward_explorer"]
+
+
+# ---------------------------------------------------------------- universal approximation (notebook 01)
+
+def approximation_explorer(target="sin", units=4, interval=(-3.0, 3.0)):
+    """A slider for the number of hidden units k and a menu of target curves (sin, |x|, a bump, a
+    jump).  The picture (``plotting.plot_approximation`` over ``plotting.plot_hidden_contributions``)
+    shows the staircase network ``plotting.staircase_network(f, k)`` against the target, its
+    largest gap in the title, and below it each hidden unit's share of the output.  More units make
+    the staircase finer and the gap smaller, except at the jump.  Returns an ``Explorer``."""
+    from .plotting import (APPROXIMATION_TARGETS, approximation_target, plot_approximation,
+                           plot_hidden_contributions, staircase_network)
+    target = _choice(target, APPROXIMATION_TARGETS, "target")
+    units = val.positive_int(units, "units")
+    if units > 40:
+        raise ValueError(f"units must be between 1 and 40; got {units}")
+    controls = {"units": widgets.IntSlider(value=units, min=1, max=40, step=1, description="hidden units",
+                                           continuous_update=True, style={"description_width": "initial"}),
+                "target": widgets.Dropdown(options=[(label, key) for key, (label, _) in
+                                                    APPROXIMATION_TARGETS.items()],
+                                           value=target, description="target")}
+
+    def draw(figure, units, target):
+        label, f = approximation_target(target)
+        net = staircase_network(f, units, interval)
+        figure.clear()
+        top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[3, 2])
+        plot_approximation(net, f, interval, top, target_label=f"target: {label}")
+        plot_hidden_contributions(net, interval, bottom)
+        top.set_xlabel("")
+        return True                                     # drawn afresh: the number of lines changed
+
+    return Explorer(Figure(figsize=(6.5, 5.6), dpi=90), controls, draw, columns=[["units", "target"]])
+
+
+__all__ += ["approximation_explorer"]

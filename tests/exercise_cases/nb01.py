@@ -1,0 +1,37 @@
+"""Answers for the checkers of 01_what_is_a_neural_network."""
+import numpy as np
+
+
+def _s(z):
+    return 1 / (1 + np.exp(-z))
+
+
+_A = _s(np.array([4.0 * 0.5 - 1.0, -2.0 * 0.5 + 0.5]))        # the hidden units at x = 0.5
+
+CASES = {
+    "check_network_output": {
+        "kind": "value",
+        "right": [float(2.0 * _A[0] - 1.0 * _A[1] + 0.5),
+                  np.array([2.0, -1.0]) @ _A + np.array([0.5]),          # shape (1,): still one number
+                  1.584577],                                             # rounded to 6 places
+        "wrong": [(2.0 * 1.0 - 1.0 * (-0.5) + 0.5, "skipped the sigmoid"),
+                  (float(2.0 * _A[0] - 1.0 * _A[1]), "output bias"),
+                  (float(_s(2.0 * _A[0] - 1.0 * _A[1] + 0.5)), "identity"),
+                  (float(2.0 * np.tanh(1.0) - np.tanh(-0.5) + 0.5), "not tanh"),
+                  (float(2.0 * _s(2.0) - _s(-1.0) + 0.5), "hidden unit's bias"),
+                  (np.array([1.0, 2.0]), "2 numbers"),
+                  (True, "True/False")],
+    },
+    "check_bump": {
+        "kind": "function",
+        "right": [lambda x, l, r, h, s: h * (_s(s * (x - l)) - _s(s * (x - r))),
+                  lambda x, l, r, h, s: h / (1 + np.exp(-s * (x - l))) - h / (1 + np.exp(-s * (x - r))),
+                  lambda x, l, r, h, s: np.array([h * (_s(s * (xi - l)) - _s(s * (xi - r))) for xi in x])],
+        "wrong": [(lambda x, l, r, h, s: h * (_s(s * (x - r)) - _s(s * (x - l))), "upside down"),
+                  (lambda x, l, r, h, s: _s(s * (x - l)) - _s(s * (x - r)), "by `height`"),
+                  (lambda x, l, r, h, s: h * (_s(s * x - l) - _s(s * x - r)), "not just x"),
+                  (lambda x, l, r, h, s: h * (_s(s * (x - l)) + _s(s * (x - r))), "not their sum"),
+                  (lambda x, l, r, h, s: h * _s(s * (x - l)), "one step up"),
+                  (lambda x, l, r, h, s: float(np.sum(h * (_s(s * (x - l)) - _s(s * (x - r))))), "shape")],
+    },
+}

@@ -1,0 +1,41 @@
+"""Answers for the checkers of 05_cost_functions."""
+import numpy as np
+
+from nn_helpers.examples import boolean_example
+
+_net, _, _ = boolean_example()
+_o = float(_net.forward(np.array([0.0, 0.0, 0.0]))[0])       # 0.700567
+
+CASES = {
+    "check_mse": {
+        "kind": "function",
+        "right": [lambda y, y_hat: np.mean((y - y_hat) ** 2),
+                  lambda y, y_hat: sum((a - b) ** 2 for a, b in zip(y, y_hat)) / len(y),
+                  lambda y, y_hat: float(np.sum((y_hat - y) ** 2) / y.size)],
+        "wrong": [(lambda y, y_hat: np.mean(y - y_hat), "forgot to square"),
+                  (lambda y, y_hat: np.sum((y - y_hat) ** 2), "divide by the number of samples"),
+                  (lambda y, y_hat: np.sum(y - y_hat) ** 2 / len(y), "squared the sum"),
+                  (lambda y, y_hat: np.mean(np.abs(y - y_hat)), "ABSOLUTE"),
+                  (lambda y, y_hat: 0.5 * np.mean((y - y_hat) ** 2), "no 1/2"),
+                  (lambda y, y_hat: (y - y_hat) ** 2, "one number")],
+    },
+    "check_binary_cross_entropy": {
+        "kind": "function",
+        "right": [lambda t, p: -(t * np.log(p) + (1 - t) * np.log(1 - p)),
+                  lambda t, p: -np.log(p) if t == 1 else -np.log(1 - p)],
+        "wrong": [(lambda t, p: t * np.log(p) + (1 - t) * np.log(1 - p), "the sign"),
+                  (lambda t, p: -(t * np.log(1 - p) + (1 - t) * np.log(p)), "wrong term"),
+                  (lambda t, p: -(t * np.log10(p) + (1 - t) * np.log10(1 - p)), "base 10"),
+                  (lambda t, p: -np.log(p), "only when t = 1"),
+                  (lambda t, p: 0.5 * (t - p) ** 2, "half squared error")],
+    },
+    "check_half_squared_error": {
+        "kind": "value",
+        "right": [0.5 * (1 - _o) ** 2, round(0.5 * (1 - _o) ** 2, 6), np.float64(0.5 * (1 - _o) ** 2)],
+        "wrong": [((1 - _o) ** 2, "forgot the 1/2"),
+                  (0.5 * (1 - _o), "square the error"),
+                  (0.5 * _o ** 2, "not 0"),
+                  (0.5 * (1 - 0.70) ** 2, "rounded"),
+                  (-0.5 * (1 - _o) ** 2, "never negative")],
+    },
+}
