@@ -65,3 +65,57 @@ def lookup(registry, name, kind, entry_type):
         return registry[name]
     except KeyError:
         raise ValueError(f"unknown {kind} {name!r}; expected one of {sorted(registry)}") from None
+
+
+def numeric_array(x, name):
+    """x as a float ndarray, NaN and inf allowed (a diverging network's numbers still flow);
+    TypeError for strings, None and other non-numbers."""
+    try:
+        arr = np.asarray(x) if not isinstance(x, (str, bytes)) else np.asarray(x, dtype=object)
+    except ValueError as err:   # ragged lists
+        raise ValueError(f"{name} must be a rectangular array of numbers; got {err}") from None
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must be numeric (a number or an array of numbers); "
+                        f"got {type(x).__name__} {x!r:.60}")
+    return arr.astype(float)
+
+
+def flag(value, name):
+    """value as a bool: True or False only (not "no", not 0)."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False; got {type(value).__name__} {value!r:.60}")
+    return bool(value)
+
+
+def choice(value, options, name):
+    """value if it is one of the str options, else a ValueError listing them (any value: no hashing)."""
+    if not isinstance(value, str) or value not in options:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, options))}; got {value!r:.60}")
+    return value
+
+
+def instance(value, kind, name, what):
+    """value if isinstance(value, kind), else a TypeError saying what was expected (``what``)."""
+    if not isinstance(value, kind):
+        raise TypeError(f"{name} must be {what}; got {type(value).__name__} {value!r:.60}")
+    return value
+
+
+def function(value, name, what="a function"):
+    """value if it is callable, else a TypeError saying what was expected."""
+    if not callable(value):
+        raise TypeError(f"{name} must be {what}; got {type(value).__name__} {value!r:.60}")
+    return value
+
+
+class IndexOutOfRange(IndexError, ValueError):
+    """An index outside its sequence: an IndexError, and a ValueError like every other bad input."""
+
+
+def index(i, n, name):
+    """i as an int in -n..n-1 (negative counts from the end), the way a list takes it."""
+    if isinstance(i, bool) or not isinstance(i, numbers.Integral):
+        raise TypeError(f"{name} must be a whole number from {-n} to {n - 1}; got {type(i).__name__} {i!r:.60}")
+    if not -n <= i < n:
+        raise IndexOutOfRange(f"{name} must be a whole number from {-n} to {n - 1}; got {i}")
+    return int(i) % n

@@ -10,29 +10,37 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from ._validation import lookup
+from ._validation import lookup, numeric_array
 
 LEAKY_SLOPE = 0.01  # leaky_relu's slope below zero
 
 
+def _as_z(z):
+    """z as a float ndarray: as it is when it already is one (the training hot path), else
+    checked (TypeError for strings, None and other non-numbers)."""
+    if type(z) is np.ndarray and z.dtype == np.float64:
+        return z
+    return numeric_array(z, "z")
+
+
 def step(z):
     """Heaviside step: 1 where z >= 0, else 0. Forward only (its slope is 0 almost everywhere)."""
-    return (np.asarray(z, dtype=float) >= 0).astype(float)
+    return (_as_z(z) >= 0).astype(float)
 
 
 def step_prime(z):
     """Derivative of step: 0 everywhere it exists (undefined at z = 0), so nothing can learn through it."""
-    return np.zeros_like(np.asarray(z, dtype=float))
+    return np.zeros_like(_as_z(z))
 
 
 def identity(z):
     """Identity f(z) = z (a linear neuron)."""
-    return np.array(z, dtype=float)
+    return _as_z(z).copy()
 
 
 def identity_prime(z):
     """Derivative of identity: 1 everywhere."""
-    return np.ones_like(np.asarray(z, dtype=float))
+    return np.ones_like(_as_z(z))
 
 
 def sigmoid(z):
@@ -42,7 +50,7 @@ def sigmoid(z):
     For z < -709, exp(-z) overflows to inf and 1 / (1 + inf) is exactly 0, the right answer,
     so the overflow is silenced rather than avoided (one expression: fast in training).
     """
-    z = np.asarray(z, dtype=float)
+    z = _as_z(z)
     with np.errstate(over="ignore"):
         return 1.0 / (1.0 + np.exp(-z))
 
@@ -55,33 +63,33 @@ def sigmoid_prime(z):
 
 def tanh(z):
     """Hyperbolic tangent tanh(z) = (e^z - e^-z) / (e^z + e^-z), values in [-1, 1]."""
-    return np.tanh(np.asarray(z, dtype=float))
+    return np.tanh(_as_z(z))
 
 
 def tanh_prime(z):
     """Derivative tanh'(z) = 1 - tanh(z)^2; at most 1 (at z = 0)."""
-    return 1.0 - np.tanh(np.asarray(z, dtype=float)) ** 2
+    return 1.0 - np.tanh(_as_z(z)) ** 2
 
 
 def relu(z):
     """Rectified linear unit max(0, z)."""
-    return np.maximum(np.asarray(z, dtype=float), 0.0)
+    return np.maximum(_as_z(z), 0.0)
 
 
 def relu_prime(z):
     """Derivative of relu: 1 where z > 0, else 0 (we take 0 at z = 0)."""
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    return (_as_z(z) > 0).astype(float)
 
 
 def leaky_relu(z):
     """Leaky ReLU: z where z > 0, else 0.01 z."""
-    z = np.asarray(z, dtype=float)
+    z = _as_z(z)
     return np.where(z > 0, z, LEAKY_SLOPE * z)
 
 
 def leaky_relu_prime(z):
     """Derivative of leaky_relu: 1 where z > 0, else 0.01."""
-    return np.where(np.asarray(z, dtype=float) > 0, 1.0, LEAKY_SLOPE)
+    return np.where(_as_z(z) > 0, 1.0, LEAKY_SLOPE)
 
 
 def softmax(z):
@@ -89,7 +97,7 @@ def softmax(z):
 
     z : ndarray (K,) or (n, K).  Shifting by the row maximum first keeps exp from overflowing.
     """
-    z = np.asarray(z, dtype=float)
+    z = _as_z(z)
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
 
@@ -100,6 +108,8 @@ def softmax_prime(z):
     z : ndarray (K,) or (n, K).  Returns (K, K) or (n, K, K): a softmax output depends on
     every input, so its derivative is a matrix, not an elementwise slope.
     """
+    if np.ndim(_as_z(z)) == 0:
+        raise ValueError("softmax_prime needs a vector of scores z, shape (K,) or (n, K); got one number")
     s = softmax(z)
     return s[..., :, None] * (np.eye(s.shape[-1]) - s[..., None, :])
 

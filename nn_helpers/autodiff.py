@@ -1,11 +1,17 @@
 """A tiny scalar autodiff: ``Value``, the class written in notebook 06 (after micrograd).
 
 A ``Value`` holds one number (``data``) and, after ``backward()``, the derivative of the final
-result with respect to it (``grad``).  Every operation makes a new Value that remembers its
-inputs (``_prev``), its operation (``_op``) and how to pass a gradient back to its inputs
-(``_backward``): the chain rule for that one step, written right under the forward formula.
-``backward()`` visits the graph from the result back to the leaves (a reverse topological
-order), so each node's gradient is complete before it is passed on.
+result with respect to it (``grad``).  Every operation is a plain function that makes a new
+Value remembering its inputs (``_prev``), its operation (``_op``) and how to pass a gradient
+back to its inputs (``_backward``): the chain rule for that one step, written right under the
+forward formula.  The class ``Value`` at the end collects the operations as its operators, so
+that ``w * x + b`` calls ``add(mul(w, x), b)``.  ``backward()`` visits the graph from the result
+back to the leaves (a reverse topological order), so each node's gradient is complete before it
+is passed on.
+
+The functions are notebook 06's, line for line (tests/test_autodiff.py compares them); this
+module adds ``value_tanh`` (exercise 06.3), a sigmoid that cannot overflow, and a clear error
+for a ``Value`` exponent.
 
     >>> x, w, b = Value(1.5, label="x"), Value(0.8, label="w"), Value(-0.2, label="b")
     >>> E = 0.5 * ((w * x + b).sigmoid() - 1.0) ** 2
@@ -16,11 +22,135 @@ order), so each node's gradient is complete before it is passed on.
 import math
 
 
-class Value:
-    """One number in a computation, with its gradient dE/d(this number) after ``E.backward()``.
+def sigmoid(z):
+    """sigma(z) = 1 / (1 + exp(-z)) for one float, without overflow for large |z|."""
+    return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
 
-    data : float.  label : a name for drawings (``diagrams.plot_graph``); optional.
-    """
+
+# ---------------------------------------------------------------- the operations
+
+def add(u, v):
+    """u + v.  Backward: d(u + v)/du = 1 and d(u + v)/dv = 1."""
+    v = v if isinstance(v, Value) else Value(v)      # allow u + 2
+    out = Value(u.data + v.data, (u, v), "+")
+
+    def _backward():                   # each input gets out.grad times 1
+        u.grad += out.grad
+        v.grad += out.grad
+    out._backward = _backward
+    return out
+
+
+def mul(u, v):
+    """u * v.  Backward: d(u v)/du = v and d(u v)/dv = u."""
+    v = v if isinstance(v, Value) else Value(v)
+    out = Value(u.data * v.data, (u, v), "*")
+
+    def _backward():                   # each input gets out.grad times the OTHER input
+        u.grad += v.data * out.grad
+        v.grad += u.data * out.grad
+    out._backward = _backward
+    return out
+
+
+def sub(u, v):
+    """u - v.  Backward: d(u - v)/du = 1 and d(u - v)/dv = -1."""
+    v = v if isinstance(v, Value) else Value(v)
+    out = Value(u.data - v.data, (u, v), "-")
+
+    def _backward():
+        u.grad += out.grad
+        v.grad -= out.grad
+    out._backward = _backward
+    return out
+
+
+def power(u, k):
+    """u ** k for a plain number k.  Backward: d(u^k)/du = k u^(k-1), the power rule."""
+    if not isinstance(k, (int, float)):
+        raise TypeError(f"only a number as the exponent; got {type(k).__name__}")
+    out = Value(u.data ** k, (u,), f"**{k:g}")
+
+    def _backward():
+        u.grad += k * u.data ** (k - 1) * out.grad
+    out._backward = _backward
+    return out
+
+
+def exp(u):
+    """e^u.  Backward: d(e^u)/du = e^u, the output itself."""
+    out = Value(math.exp(u.data), (u,), "exp")
+
+    def _backward():
+        u.grad += out.data * out.grad
+    out._backward = _backward
+    return out
+
+
+def value_sigmoid(u):
+    """sigma(u).  Backward: sigma'(u) = sigma(u) (1 - sigma(u)), written with the output."""
+    out = Value(sigmoid(u.data), (u,), "sigmoid")
+
+    def _backward():
+        u.grad += out.data * (1 - out.data) * out.grad
+    out._backward = _backward
+    return out
+
+
+def value_tanh(u):
+    """tanh(u).  Backward: tanh'(u) = 1 - y^2 with y = tanh(u), the output (exercise 06.3)."""
+    y = math.tanh(u.data)
+    out = Value(y, (u,), "tanh")
+
+    def _backward():
+        u.grad += (1 - y ** 2) * out.grad
+    out._backward = _backward
+    return out
+
+
+def radd(u, number):                   # number + u
+    return add(u, number)
+
+
+def rmul(u, number):                   # number * u
+    return mul(u, number)
+
+
+def rsub(u, number):                   # number - u
+    return sub(Value(number), u)
+
+
+def neg(u):                            # -u = u * (-1)
+    return mul(u, -1)
+
+
+# ---------------------------------------------------------------- the backward pass
+
+def topological_order(root):
+    """Every node root was computed from, each after all its inputs, root last (a list)."""
+    order, seen = [], set()
+
+    def visit(v):                      # depth first: the inputs, then v
+        if v not in seen:
+            seen.add(v)
+            for child in v._prev:
+                visit(child)
+            order.append(v)
+    visit(root)
+    return order
+
+
+def backward(root):
+    """Fill in every node's grad = d(root)/d(node): start at 1, then each node's rule, root first."""
+    root.grad = 1.0                    # d(root)/d(root) = 1
+    for v in reversed(topological_order(root)):
+        v._backward()                  # v's grad is complete: every user has added its share
+
+
+# ---------------------------------------------------------------- the class
+
+class Value:
+    """One number in a computation, with its gradient dE/d(this number) after E.backward()."""
 
     def __init__(self, data, _children=(), _op="", label=""):
         self.data = float(data)
@@ -34,110 +164,10 @@ class Value:
         name = f"{self.label}: " if self.label else ""
         return f"Value({name}data={self.data:.6g}, grad={self.grad:.6g})"
 
-    def __add__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data + other.data, (self, other), "+")
-
-        def _backward():                   # d(s + o)/ds = 1, d(s + o)/do = 1
-            self.grad += out.grad
-            other.grad += out.grad
-        out._backward = _backward
-        return out
-
-    def __mul__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data * other.data, (self, other), "*")
-
-        def _backward():                   # d(s o)/ds = o, d(s o)/do = s
-            self.grad += other.data * out.grad
-            other.grad += self.data * out.grad
-        out._backward = _backward
-        return out
-
-    def __sub__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data - other.data, (self, other), "-")
-
-        def _backward():                   # d(s - o)/ds = 1, d(s - o)/do = -1
-            self.grad += out.grad
-            other.grad -= out.grad
-        out._backward = _backward
-        return out
-
-    def __pow__(self, k):
-        if not isinstance(k, (int, float)):
-            raise TypeError(f"only a number as the exponent; got {type(k).__name__}")
-        out = Value(self.data ** k, (self,), f"**{k:g}")
-
-        def _backward():                   # d(s^k)/ds = k s^(k-1)
-            self.grad += k * self.data ** (k - 1) * out.grad
-        out._backward = _backward
-        return out
-
-    def exp(self):
-        out = Value(math.exp(self.data), (self,), "exp")
-
-        def _backward():                   # d(e^s)/ds = e^s, the output itself
-            self.grad += out.data * out.grad
-        out._backward = _backward
-        return out
-
-    def sigmoid(self):
-        s = self.data
-        a = 1 / (1 + math.exp(-s)) if s >= 0 else math.exp(s) / (1 + math.exp(s))   # no overflow
-        out = Value(a, (self,), "sigmoid")
-
-        def _backward():                   # sigma'(s) = sigma(s) (1 - sigma(s)) = a (1 - a)
-            self.grad += a * (1 - a) * out.grad
-        out._backward = _backward
-        return out
-
-    def tanh(self):
-        t = math.tanh(self.data)
-        out = Value(t, (self,), "tanh")
-
-        def _backward():                   # tanh'(s) = 1 - tanh(s)^2 = 1 - t^2 (the output)
-            self.grad += (1 - t ** 2) * out.grad
-        out._backward = _backward
-        return out
-
-    def __neg__(self):                     # -s = s * (-1)
-        return self * -1
-
-    def __radd__(self, other):             # other + self, when other is a plain number
-        return self + other
-
-    def __rmul__(self, other):             # other * self
-        return self * other
-
-    def __rsub__(self, other):             # other - self
-        return Value(other) - self
-
-    def backward(self):
-        """Fill in ``grad`` = d(self)/d(node) for every node self was computed from.
-
-        Sets self.grad = 1 (dE/dE) and calls each node's ``_backward`` in reverse topological
-        order: a node passes its gradient on only after every node that uses it has added its
-        share (the ``+=`` in each rule).  Call it once on a freshly built expression.
-        """
-        order = topological_order(self)
-        self.grad = 1.0
-        for v in reversed(order):
-            v._backward()
+    __add__, __mul__, __sub__, __pow__ = add, mul, sub, power        # u + v, u * v, u - v, u ** k
+    __radd__, __rmul__, __rsub__, __neg__ = radd, rmul, rsub, neg    # 2 + u, 2 * u, 2 - u, -u
+    exp, sigmoid, tanh = exp, value_sigmoid, value_tanh              # u.exp(), u.sigmoid(), u.tanh()
+    backward = backward                                              # E.backward()
 
 
-def topological_order(root):
-    """The nodes root was computed from, each after all its inputs, root last (a list of Values)."""
-    order, seen = [], set()
-
-    def visit(v):                          # depth first: a node after all its inputs
-        if id(v) not in seen:
-            seen.add(id(v))
-            for child in v._prev:
-                visit(child)
-            order.append(v)
-    visit(root)
-    return order
-
-
-__all__ = ["Value", "topological_order"]
+__all__ = ["Value", "backward", "topological_order"]

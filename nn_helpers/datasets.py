@@ -98,8 +98,8 @@ TOY_DATASETS = {"moons": make_moons, "circles": make_circles, "xor": make_xor,
 
 def make_dataset(name, n_samples=200, noise=0.1, seed=0, **kwargs):
     """Any toy set by name (see TOY_DATASETS), e.g. make_dataset("spiral", n_classes=3)."""
-    if name not in TOY_DATASETS:
-        raise ValueError(f"unknown data set {name!r}; expected one of {sorted(TOY_DATASETS)}")
+    if not isinstance(name, str) or name not in TOY_DATASETS:
+        raise ValueError(f"unknown data set {name!r:.60}; expected one of {sorted(TOY_DATASETS)}")
     return TOY_DATASETS[name](n_samples=n_samples, noise=noise, seed=seed, **kwargs)
 
 
@@ -139,6 +139,11 @@ def train_test_split(X, y, test_size=0.25, seed=0):
 
     test_size : fraction in (0, 1) or a number of samples. The inputs are not modified.
     """
+    for name, given in (("X", X), ("y", y)):
+        if np.ndim(given) == 0:
+            raise TypeError(f"{name} must be an array of numbers, one sample a row; got "
+                            f"{type(given).__name__} {given!r:.60}")
+        val.numeric_array(given, name)
     X, y = np.asarray(X), np.asarray(y)
     if len(X) != len(y):
         raise ValueError(f"X and y must have the same length; got {len(X)} and {len(y)}")
@@ -163,6 +168,7 @@ def load_digits(scale=True):
     Returns X (1797, 64), pixel values scaled to [0, 1] (raw 0..16 when scale=False),
     and y (1797,) ints 0..9. Reshape a row to (8, 8) to see the image.
     """
+    scale = val.flag(scale, "scale")
     from sklearn.datasets import load_digits as _sk_load_digits   # heavy: imported only here
     data = _sk_load_digits()
     X = data.data.astype(float)

@@ -108,7 +108,8 @@ def plot_network(net, ax=None, trace=None, gradients=None, show_weights="auto", 
     caption_y = (bias_y - 0.3) if net.bias else (lowest - below - 0.1)
     xlim, ylim = (-1.0, L * dx + 1.0), (caption_y - 1.0, top + 0.1)
     scale = 0.72 if max(map(len, shown)) <= 4 else 0.58          # inches per data unit
-    ax = _axes(ax, figsize=(scale * np.ptp(xlim), scale * np.ptp(ylim) + 0.4))
+    # at least 5.6 inches wide: the legend's one row needs that much, even for a net like [2, 1]
+    ax = _axes(ax, figsize=(max(scale * np.ptp(xlim), 5.6), scale * np.ptp(ylim) + 0.4))
     ax.set(xlim=xlim, ylim=ylim, aspect="equal")
     ax.set_axis_off()
     ax.apply_aspect()

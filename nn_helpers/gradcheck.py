@@ -33,13 +33,18 @@ def numerical_gradient(f, x, eps=1e-6):
     return grad
 
 
+def _network(net):
+    from .network import MLP
+    return val.instance(net, MLP, "net", "a network (an MLP)")
+
+
 def numerical_gradients(net, X, Y, eps=1e-6):
     """Central-difference gradients of ``net.loss(X, Y)`` for every weight and bias.
 
     Returns lists (dW, db) shaped like ``net.weights`` and ``net.biases``. ``net`` is left
     unchanged. Costs two forward passes per parameter: fine for checking, slow for training.
     """
-    probe = net.copy()
+    probe = _network(net).copy()
 
     def grad_of(params, l):
         def f(p):
@@ -58,7 +63,10 @@ def numerical_gradients(net, X, Y, eps=1e-6):
 
 def relative_error(a, b, floor=1e-12):
     """Elementwise |a - b| / max(|a| + |b|, floor): 0 when equal, near 1 when unrelated."""
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    a, b = val.numeric_array(a, "a"), val.numeric_array(b, "b")
+    floor = val.real_number(floor, "floor", positive=True)
+    if a.shape != b.shape and a.ndim and b.ndim:
+        raise ValueError(f"a and b must have the same shape; got {a.shape} and {b.shape}")
     return np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), floor)
 
 
@@ -91,7 +99,7 @@ def gradient_check(net, X, Y, eps=1e-6, tolerance=1e-6):
     to the precision that central differences allow; above 1e-3 almost always means a bug.
     """
     tolerance = val.real_number(tolerance, "tolerance", positive=True)
-    dW, db = net.gradients(X, Y)
+    dW, db = _network(net).gradients(X, Y)
     nW, nb = numerical_gradients(net, X, Y, eps)
     worst, where = 0.0, "nowhere (no parameters)"
     for kind, exact, approx in (("W", dW, nW), ("b", db, nb)):

@@ -67,7 +67,7 @@ class MLP:
             raise ValueError(f"{self.loss_name} takes the log of the outputs, so they must be "
                              f"probabilities in (0, 1): use output_activation="
                              f"{needs[self.loss_name][0]!r}; got {self.output.name!r}")
-        self.bias = bool(bias)
+        self.bias = val.flag(bias, "bias")
         seed = val.seed_value(seed)
         shapes = list(zip(self.sizes[1:], self.sizes[:-1]))
         if weights is None:
@@ -319,6 +319,7 @@ class MLP:
         lr = val.real_number(lr, "lr", positive=True)
         l2 = val.real_number(l2, "l2", nonnegative=True)
         callback_every = val.positive_int(callback_every, "callback_every")
+        train_biases = val.flag(train_biases, "train_biases")
         if callback is not None and not callable(callback):
             raise TypeError(f"callback must be a function callback(epoch, net); got {callback!r}")
         n = X2.shape[0]

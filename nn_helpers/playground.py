@@ -17,6 +17,7 @@ from typing import Optional
 
 import numpy as np
 
+from . import _validation as val
 from .datasets import make_dataset, train_test_split
 from .network import MLP
 from .playground_config import MULTICLASS_DATASETS, PlaygroundConfig, check_points
@@ -32,6 +33,7 @@ def make_data(config, extra_points=()):
     Returns X_train (n_train, 2), X_test (n_test, 2), y_train (n_train,), y_test (n_test,);
     the drawn points are the last rows of X_train and y_train.
     """
+    config = _config(config)
     kwargs = {"n_classes": config.n_classes} if config.dataset in MULTICLASS_DATASETS else {}
     X, y = make_dataset(config.dataset, config.n_samples, config.noise, config.seed, **kwargs)
     X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=config.test_ratio,
@@ -43,9 +45,13 @@ def make_data(config, extra_points=()):
     return X_train, X_test, y_train, y_test
 
 
+def _config(config):
+    return val.instance(config, PlaygroundConfig, "config", "a PlaygroundConfig")
+
+
 def network_spec(config):
     """MLP arguments for a config: sigmoid + binary cross-entropy for 2 classes, else softmax + CE."""
-    binary = config.n_classes == 2
+    binary = _config(config).n_classes == 2
     return {"sizes": [2, *config.hidden, 1 if binary else config.n_classes],
             "activation": config.activation,
             "output_activation": "sigmoid" if binary else "softmax",
@@ -99,6 +105,8 @@ def record_training(config, X_train, y_train, X_test, y_test, progress=None):
     RuntimeWarning is caught, ``diverged_at`` says when, and the last frame holds the last
     finite weights. Returns a Recording.
     """
+    if progress is not None:
+        val.function(progress, "progress", "a function progress(done, total), or None")
     net = MLP(**network_spec(config), seed=config.seed)
     wanted = set(np.round(np.linspace(0, config.epochs, config.frames)).astype(int).tolist())
     epochs, weights, biases, train_loss, test_loss = [], [], [], [], []
@@ -174,8 +182,9 @@ def hidden_space(rec, i):
     last frame's main spread of the points, a fixed reference so frames compare. For more
     classes, the last frame's two principal directions (not exact: no decision drawn).
     """
-    if not rec.config.hidden:
+    if not _recording(rec).config.hidden:
         return None
+    i = val.index(i, rec.n_frames, "the frame i")
     net = rec.network(i)
     h_train, h_test = (net.forward_trace(X)["a"][-2] for X in (rec.X_train, rec.X_test))
     units, last = h_train.shape[1], len(net.sizes) - 2
@@ -216,9 +225,14 @@ class FrameView:
     test_accuracy: float
 
 
+def _recording(rec):
+    return val.instance(rec, Recording, "rec", "a Recording (from record_training)")
+
+
 def frame_view(rec, i, resolution=100):
     """Everything frame i draws, computed from its weights (about a millisecond for 2-8-8-1)."""
-    i = range(rec.n_frames)[i]                      # IndexError for a frame that is not there
+    i = val.index(i, _recording(rec).n_frames, "the frame i")   # an IndexError (and ValueError) if not there
+    resolution = val.positive_int(resolution, "resolution", minimum=2)
     net = rec.network(i)
     xx, yy = np.meshgrid(np.linspace(*rec.xlim, resolution), np.linspace(*rec.ylim, resolution))
     grid = np.c_[xx.ravel(), yy.ravel()]

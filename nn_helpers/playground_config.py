@@ -47,7 +47,7 @@ def _float(name, value, key=None):
 
 
 def _choice(name, value, options):
-    if value not in options:
+    if not isinstance(value, str) or value not in options:
         raise ValueError(f"{name} must be one of {', '.join(options)}; got {value!r}")
     return value
 
@@ -60,6 +60,7 @@ def _sequence(name, value, what):
 
 def check_points(points, n_classes):
     """Drawn points as a tuple of (x1, x2, label) with label in 0..n_classes-1; ValueError if not."""
+    n_classes = _int("n_classes", n_classes)
     points = _sequence("points", points, "(x1, x2, label) triples")
     if len(points) > MAX_POINTS:
         raise ValueError(f"points: at most {MAX_POINTS} drawn points; got {len(points)}")

@@ -84,14 +84,17 @@ class Playground:
         if not isinstance(self.config, PlaygroundConfig):
             raise TypeError(f"config must be a PlaygroundConfig or a config string; got "
                             f"{type(config).__name__}")
-        unknown = sorted(set(classroom) - set(HIDEABLE))
-        if isinstance(classroom, str) or unknown:
+        if isinstance(classroom, str) or not isinstance(classroom, (tuple, list, set, frozenset)):
+            raise TypeError(f"classroom must be a tuple of control names to hide, from {', '.join(HIDEABLE)}; "
+                            f"got {type(classroom).__name__} {classroom!r:.60}")
+        unknown = sorted(map(str, set(classroom) - set(HIDEABLE)))
+        if unknown:
             raise ValueError(f"classroom must name controls to hide, from {', '.join(HIDEABLE)}; "
                              f"got {unknown or classroom!r}")
         if backend is None:
             name = matplotlib.get_backend().lower()
             backend = "ipympl" if "ipympl" in name or name == "widget" else "static"
-        if backend not in ("ipympl", "static"):
+        if not isinstance(backend, str) or backend not in ("ipympl", "static"):
             raise ValueError(f"backend must be 'ipympl', 'static' or None; got {backend!r}")
         self.backend, self.recording, self._panels, self._quiet = backend, None, None, False
         self.controls = _make_controls(self.config)
@@ -200,6 +203,8 @@ class Playground:
 
     def set_controls(self, config):
         """Show ``config`` in the controls (and keep its frames and drawn points)."""
+        if not isinstance(config, PlaygroundConfig):
+            raise TypeError(f"config must be a PlaygroundConfig; got {type(config).__name__} {config!r:.60}")
         self._quiet = True
         try:
             for name, control in self.controls.items():
@@ -226,7 +231,7 @@ class Playground:
 
     def set_points(self, points):
         """Replace the drawn points ((x1, x2, label) triples) and show them at once."""
-        self.config = self.config.replace(points=tuple(points))
+        self.config = self.config.replace(points=points)      # checked: TypeError/ValueError
         self.config_text.value = self.config.to_string()
         if self._panels is not None:
             self._panels.set_drawn(self.config.points)
@@ -259,6 +264,11 @@ class Playground:
             X_train, X_test, y_train, y_test = make_data(config)
             rec = record_training(config, X_train, y_train, X_test, y_test,
                                   progress=lambda done, total: setattr(self.progress, "value", done))
+        except KeyboardInterrupt:                   # the kernel was interrupted (Kernel > Interrupt)
+            self.progress.value = 0
+            self._say("Training interrupted: the picture shows the last finished training. "
+                      "Press <b>Train</b> to start again.", error=True)
+            raise
         finally:
             self.train_button.disabled, self.train_button.description = False, "Train"
         self.progress.value = self.progress.max

@@ -22,6 +22,10 @@ CLASS_CMAP = LinearSegmentedColormap.from_list("class01", [CLASS_COLORS[0], "#ff
 
 
 def _axes(ax, figsize=(5, 4.5)):
+    from matplotlib.axes import Axes
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes (e.g. from plt.subplots()) or None; "
+                        f"got {type(ax).__name__} {ax!r:.60}")
     if ax is None:
         import matplotlib.pyplot as plt
         _, ax = plt.subplots(figsize=figsize, layout="constrained")
@@ -391,7 +395,7 @@ APPROXIMATION_TARGETS = {                   # name -> (label, f): the curves not
 
 def approximation_target(name):
     """(label, f) of a target curve by name: "sin", "abs", "bump" or "step"; f maps arrays to arrays."""
-    key = name.lower() if isinstance(name, str) else name
+    key = name.lower() if isinstance(name, str) else None
     if key not in APPROXIMATION_TARGETS:
         raise ValueError(f"unknown target {name!r}; expected one of {list(APPROXIMATION_TARGETS)}")
     return APPROXIMATION_TARGETS[key]
@@ -460,3 +464,320 @@ def plot_hidden_contributions(net, interval=(-3.0, 3.0), ax=None, title=None):
     ax.set(xlabel="input x", ylabel="$v_j a_j(x)$", xlim=interval,
            title=title or "each hidden unit times its output weight (blue up, orange down)")
     return ax
+
+
+# ---------------------------------------------------------------- digits: one image and its probabilities (notebook 09)
+
+def _digit_parts(image, probabilities, true_label):
+    image = val.as_float_array(image, "image")
+    if image.size != 64:
+        raise ValueError(f"image must be one 8x8 digit, shape (64,) or (8, 8); got {image.shape}")
+    p = val.as_float_array(probabilities, "probabilities")
+    if p.ndim != 1 or p.size < 2:
+        raise ValueError(f"probabilities must be one row of class probabilities, shape (K,); got {p.shape}")
+    if true_label is not None and not (isinstance(true_label, (int, np.integer))
+                                       and 0 <= true_label < p.size):
+        raise ValueError(f"true_label must be a class 0..{p.size - 1} or None; got {true_label!r}")
+    return image.reshape(8, 8), p, int(np.argmax(p))
+
+
+def digit_title(probabilities, true_label=None):
+    """One line: "true 3, predicted 3 (97.1%): right" (or "WRONG"; only the prediction when None)."""
+    p = np.asarray(probabilities, dtype=float)
+    k = int(np.argmax(p))
+    if true_label is None:
+        return f"predicted {k} ({100 * p[k]:.1f}%)"
+    verdict = "right" if k == true_label else "WRONG"
+    return f"true {true_label}, predicted {k} ({100 * p[k]:.1f}%): {verdict}"
+
+
+def plot_digit_prediction(image, probabilities, true_label=None, axes=None, name="digit"):
+    """An 8x8 digit (left, titled ``name``) and the network's probability for each class (right,
+    one bar a class, titled with ``digit_title``).
+
+    image : (64,) or (8, 8), pixels in [0, 1] (dark = ink).  probabilities : (K,), e.g. a softmax
+    row.  The predicted class's bar is green when it equals true_label, red when not; the true
+    class's bar is outlined.  axes : a pair (ax_image, ax_bars), or None for a new figure.
+    Returns the pair of axes (``update_digit_prediction`` redraws them in place).
+    """
+    image, p, _ = _digit_parts(image, probabilities, true_label)
+    if axes is None:
+        import matplotlib.pyplot as plt
+        _, axes = plt.subplots(1, 2, figsize=(6.4, 2.8), width_ratios=[1, 1.6], layout="constrained")
+    ax_img, ax_bar = axes
+    ax_img.imshow(image, cmap="gray_r", vmin=0, vmax=1, gid="digit")
+    ax_img.set_xticks([])
+    ax_img.set_yticks([])
+    ax_bar.bar(np.arange(p.size), np.zeros(p.size), color="0.7", edgecolor="none", linewidth=2)
+    ax_bar.set(xticks=np.arange(p.size), ylim=(0, 1.1), xlabel="class (digit)", ylabel="probability")
+    update_digit_prediction(axes, image, p, true_label, name=name)
+    return axes
+
+
+def update_digit_prediction(axes, image, probabilities, true_label=None, name="digit"):
+    """Redraw ``plot_digit_prediction``'s pair of axes for another digit, in place."""
+    image, p, k = _digit_parts(image, probabilities, true_label)
+    ax_img, ax_bar = axes
+    _find(ax_img, "digit").set_data(image)
+    ax_img.set_title(name, fontsize=9)
+    ax_bar.set_title(digit_title(p, true_label), fontsize=9,
+                     color="black" if true_label in (None, k) else CLASS_COLORS[3])
+    for c, bar in enumerate(ax_bar.patches):
+        bar.set_height(p[c])
+        right = true_label is None or k == true_label
+        bar.set_facecolor((CLASS_COLORS[2] if right else CLASS_COLORS[3]) if c == k else "0.7")
+        bar.set_edgecolor("black" if c == true_label else "none")
+    for text in [t for t in ax_bar.texts if t.get_gid() == "prob"]:
+        text.remove()
+    ax_bar.text(k, min(p[k], 1.0) + 0.02, f"{p[k]:.2f}", ha="center", va="bottom", fontsize=8, gid="prob")
+    return axes
+
+
+# ---------------------------------------------------------------- learning rates (notebook 08)
+
+# name -> the surface's formula, loss E(w) (w : (..., d), elementwise over leading axes), its
+# gradient, its smallest value, where descent starts, and the box the pictures show.
+DESCENT_SURFACES = {
+    "1d": {"formula": "E(w) = (w − 3)² + 1",
+            "loss": lambda w: (w[..., 0] - 3.0) ** 2 + 1.0,
+            "grad": lambda w: 2.0 * (w - 3.0),
+            "minimum": 1.0, "start": (-1.0,), "xlim": (-3.0, 9.0), "ylim": (0.0, 40.0)},
+    "2d": {"formula": "E(w) = w₁² + 10 w₂²",
+            "loss": lambda w: w[..., 0] ** 2 + 10.0 * w[..., 1] ** 2,
+            "grad": lambda w: np.array([2.0, 20.0]) * w,
+            "minimum": 0.0, "start": (-9.0, 1.5), "xlim": (-10.0, 10.0), "ylim": (-3.0, 3.0)},
+}
+DESCENT_REGIMES = ("converges", "oscillates", "diverges")
+
+
+def classify_descent(path, gaps):
+    """Name what a descent did: "converges", "oscillates" or "diverges", and say it in a sentence.
+
+    path : (k, d) points (rows may be NaN after an overflow); gaps : (k,) E(w_t) - E_min >= 0.
+    Diverges: the gap grew (or overflowed). Oscillates: some coordinate's steps flip sign more
+    often than not (it jumps across the valley). Otherwise converges. Returns (regime, detail).
+    """
+    path, gaps = np.asarray(path, dtype=float), np.asarray(gaps, dtype=float)
+    steps = len(gaps) - 1
+    if not np.all(np.isfinite(gaps)) or gaps[-1] > gaps[0] * (1 + 1e-9):
+        return "diverges", "the loss grows at every step: the learning rate is too large"
+    left = gaps[-1] / gaps[0] if gaps[0] > 0 else 0.0
+    moves = np.diff(path, axis=0)                              # (steps, d)
+    signs = np.sign(np.where(np.abs(moves) > 1e-12, moves, 0.0))
+    flips = (signs[1:] * signs[:-1] < 0).sum(axis=0)           # per coordinate
+    moving = (signs[1:] * signs[:-1] != 0).sum(axis=0)
+    fell = f"the loss gap fell from {gaps[0]:.3g} to {gaps[-1]:.3g} in {steps} steps"
+    if np.any((moving > 0) & (flips > moving / 2)):
+        if left >= 1 - 1e-9:
+            return "oscillates", "it jumps from side to side forever, never closer to the minimum"
+        return "oscillates", f"it jumps back and forth across the valley; {fell}"
+    if left > 0.01:
+        return "converges", f"slowly: {fell}"
+    return "converges", fell
+
+
+def descent_run(surface, lr, steps):
+    """Gradient descent on one of ``DESCENT_SURFACES`` (by name), from its start.
+
+    Returns a dict: ``path`` (steps + 1, d) from ``descent_path``, ``loss`` (steps + 1,) E at
+    each point, ``gap`` (steps + 1,) E - E_min, ``regime`` and ``detail`` (``classify_descent``),
+    and ``surface``, ``lr``, ``steps``. Overflow gives NaN rows, without a warning.
+    """
+    if not isinstance(surface, str) or surface not in DESCENT_SURFACES:
+        raise ValueError(f"unknown surface {surface!r}; expected one of {list(DESCENT_SURFACES)}")
+    s = DESCENT_SURFACES[surface]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)    # an overflow is reported as "diverges"
+        path = descent_path(s["grad"], s["start"], lr, steps)
+        with np.errstate(over="ignore", invalid="ignore"):
+            loss = s["loss"](path)
+    gap = loss - s["minimum"]
+    regime, detail = classify_descent(path, gap)
+    return {"surface": surface, "lr": float(lr), "steps": int(steps), "path": path, "loss": loss,
+            "gap": gap, "regime": regime, "detail": detail}
+
+
+REGIME_COLORS = {"converges": "#2b8a3e", "oscillates": "#d9822b", "diverges": "#c92a2a"}
+
+
+def _run_title(run):
+    return f"learning rate η = {run['lr']:.3g}: {run['regime']}"
+
+
+def plot_descent_run(run, axes):
+    """Draw a ``descent_run`` on two axes: the path on the surface (1-D: the curve E(w) with the
+    points (w_t, E(w_t)); 2-D: contours with the path), and the loss gap E - E_min per step on a
+    log scale; the run's verdict is the first axes' title and its detail the figure's suptitle.
+    The artists that change carry gids, so ``update_descent_run`` moves them. Returns axes."""
+    ax, ax_gap = axes
+    s = DESCENT_SURFACES[run["surface"]]
+    color = REGIME_COLORS[run["regime"]]
+    if run["path"].shape[1] == 1:
+        w = np.linspace(*s["xlim"], 400)
+        ax.plot(w, s["loss"](w[:, None]), color="0.3", linewidth=1.5, label=s["formula"])
+        ax.plot([3.0], [s["minimum"]], "*", color="black", markersize=12, label="minimum", zorder=5)
+        ax.plot([], [], "o-", color=color, markersize=4, linewidth=1, gid="path", label="path $w_t$")
+        ax.set(xlim=s["xlim"], ylim=s["ylim"], xlabel="weight $w$", ylabel="loss $E(w)$")
+    else:
+        plot_loss_surface(lambda a, b: s["loss"](np.stack([a, b], axis=-1)), s["xlim"], s["ylim"], ax,
+                          levels=np.linspace(0, 14, 22) ** 2, title=s["formula"])   # evenly spaced ellipses
+        ax.plot([0.0], [0.0], "*", color="white", markeredgecolor="black", markersize=13,
+                label="minimum", zorder=5)
+        ax.plot([], [], "o-", color=color, markersize=3.5, linewidth=1, gid="path", label="path $w_t$")
+    start = np.array(s["start"])
+    start_xy = (start[0], s["loss"](start)) if start.size == 1 else start
+    ax.plot(*start_xy, "o", color="white", markeredgecolor="black", markersize=9, label="start", zorder=6)
+    ax.legend(loc="upper right", fontsize=8)
+    ax_gap.semilogy([], [], "o-", color=color, markersize=3, linewidth=1, gid="gap")
+    ax_gap.set(xlabel="step t", ylabel="loss gap $E(w_t) - E_{min}$ (log scale)")
+    ax_gap.set_title("How far the loss is from its minimum", fontsize=10.5)
+    ax_gap.grid(True, which="major", alpha=0.3)
+    return update_descent_run(run, axes)
+
+
+def update_descent_run(run, axes):
+    """Show another run of the same surface on axes drawn by ``plot_descent_run`` (in place)."""
+    ax, ax_gap = axes
+    color = REGIME_COLORS[run["regime"]]
+    path = run["path"]
+    line = _find(ax, "path")
+    if path.shape[1] == 1:
+        line.set_data(path[:, 0], run["loss"])
+    else:
+        line.set_data(path[:, 0], path[:, 1])
+    line.set_color(color)
+    legend = ax.get_legend()
+    for handle, text in zip(legend.legend_handles if legend else [], legend.get_texts() if legend else []):
+        if text.get_text().startswith("path"):
+            handle.set_color(color)
+    ax.set_title(f"{DESCENT_SURFACES[run['surface']]['formula']}:  {_run_title(run)}", color=color,
+                 fontsize=10.5, weight="bold")
+    finite = np.isfinite(run["gap"])
+    gap = np.maximum(run["gap"][finite], 1e-16)                # E - E_min = 0 cannot be drawn on a log axis
+    gap_line = _find(ax_gap, "gap")
+    gap_line.set_data(np.arange(len(run["gap"]))[finite], gap)
+    gap_line.set_color(color)
+    ax_gap.set_xlim(-0.5, max(run["steps"], 1) + 0.5)
+    lo, hi = gap.min(), gap.max()
+    ax_gap.set_ylim(max(lo, 1e-16) / 3, hi * 3)
+    ax.figure.suptitle(f"η = {run['lr']:.3g}: " + run["detail"], fontsize=10, color=color)
+    return axes
+
+
+# ---------------------------------------------------------------- optimizers race (notebook 10)
+
+def _valley(w1, w2):
+    return 0.05 * w1 ** 2 + w2 ** 2
+
+
+def _valley_grad(w):
+    return np.array([0.1 * w[0], 2.0 * w[1]])
+
+
+def _rosenbrock(w1, w2):
+    return (1 - w1) ** 2 + 100 * (w2 - w1 ** 2) ** 2
+
+
+def _rosenbrock_grad(w):
+    w1, w2 = w
+    return np.array([-2 * (1 - w1) - 400 * w1 * (w2 - w1 ** 2), 200 * (w2 - w1 ** 2)])
+
+
+# name -> the surface E(w1, w2), its gradient, a start, the box drawn, contour levels, good settings.
+OPTIMIZER_SURFACES = {
+    "valley": {"label": "valley E = 0.05 w1² + w2²", "f": _valley, "grad": _valley_grad,
+               "start": (-9.0, 2.0), "xlim": (-10.0, 10.0), "ylim": (-3.0, 3.0), "minimum": (0.0, 0.0),
+               "levels": np.linspace(0, 14, 29), "defaults": {"lr": 0.8, "beta": 0.5, "adam_lr": 0.3}},
+    "rosenbrock": {"label": "Rosenbrock E = (1 − w1)² + 100 (w2 − w1²)²", "f": _rosenbrock,
+                   "grad": _rosenbrock_grad, "start": (-1.5, 2.0), "xlim": (-2.0, 2.0), "ylim": (-1.0, 3.0),
+                   "minimum": (1.0, 1.0), "levels": [0, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2500],
+                   "defaults": {"lr": 0.001, "beta": 0.9, "adam_lr": 0.1}},
+}
+RACE_COLORS = {"SGD": CLASS_COLORS[3], "momentum": CLASS_COLORS[1], "Adam": CLASS_COLORS[0]}
+
+
+def optimizer_surface(name):
+    """The dict of a race surface by name ("valley" or "rosenbrock"): label, f(w1, w2), grad(w),
+    start, xlim, ylim, minimum, levels and default settings (lr, beta, adam_lr)."""
+    key = name.lower() if isinstance(name, str) else None
+    if key not in OPTIMIZER_SURFACES:
+        raise ValueError(f"unknown surface {name!r}; expected one of {list(OPTIMIZER_SURFACES)}")
+    return OPTIMIZER_SURFACES[key]
+
+
+def race_paths(surface, lr, beta, adam_lr, steps):
+    """The paths of SGD (lr), momentum (lr, beta) and Adam (adam_lr) from the surface's start,
+    ``steps`` steps each (``optimizers.optimize_path``).  Returns a dict name -> ndarray
+    (steps + 1, 2); a diverged path ends in NaN rows (no warning: the picture says "diverged")."""
+    from .optimizers import SGD, Adam, Momentum, optimize_path
+    s = optimizer_surface(surface)
+    runs = {"SGD": SGD(lr), "momentum": Momentum(lr, beta), "Adam": Adam(adam_lr)}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return {name: optimize_path(opt, s["grad"], s["start"], steps) for name, opt in runs.items()}
+
+
+def race_losses(surface, paths):
+    """E at every point of each path: a dict name -> ndarray (steps + 1,) (NaN after a divergence)."""
+    f = optimizer_surface(surface)["f"]
+    with np.errstate(over="ignore", invalid="ignore"):
+        return {name: f(p[:, 0], p[:, 1]) for name, p in paths.items()}
+
+
+def _race_label(name, loss, settings):
+    finite = loss[np.isfinite(loss)]
+    end = "diverged" if len(finite) < len(loss) else f"E = {finite[-1]:.2g}"
+    return f"{name} ({settings[name]}): {end}"
+
+
+def plot_optimizer_race(surface, paths, axes=None, settings=None):
+    """Left: the surface's contours with each optimizer's path; right: E against the step (log scale).
+
+    surface : a name of ``OPTIMIZER_SURFACES``.  paths : dict name -> (k, 2), from ``race_paths``.
+    axes : a pair (surface_ax, loss_ax), or None for a new figure.  settings : dict name -> text
+    for the legend (e.g. "η = 0.3"); ``update_optimizer_race`` redraws the paths in place.  Returns the axes.
+    """
+    if axes is None:
+        import matplotlib.pyplot as plt
+        _, axes = plt.subplots(1, 2, figsize=(11, 4.2), layout="constrained", width_ratios=[1.25, 1])
+    s = optimizer_surface(surface)
+    plot_loss_surface(s["f"], s["xlim"], s["ylim"], axes[0], levels=s["levels"],
+                      title=f"Paths on the {s['label']}")
+    axes[0].plot(*s["start"], "o", color="white", markeredgecolor="black", markersize=9, zorder=5,
+                 label="start")
+    axes[0].plot(*s["minimum"], "X", color="white", markeredgecolor="black", markersize=10, zorder=5,
+                 label="minimum")
+    for name, color in RACE_COLORS.items():
+        axes[0].plot([], [], "o-", color=color, markersize=3, linewidth=1.2, zorder=4, gid=f"path {name}")
+        axes[0].plot([], [], "*", color=color, markeredgecolor="black", markersize=13, zorder=6,
+                     gid=f"end {name}")
+        axes[1].plot([], [], color=color, linewidth=1.8, gid=f"loss {name}")
+    axes[1].set(yscale="log", xlabel="step", ylabel="loss E (log scale)", title="Loss after each step")
+    axes[1].grid(True, which="major", alpha=0.3)
+    return update_optimizer_race(axes, surface, paths, settings)
+
+
+def update_optimizer_race(axes, surface, paths, settings=None):
+    """Put new paths (dict name -> (k, 2)) on a ``plot_optimizer_race`` picture, in place. Returns axes."""
+    losses = race_losses(surface, paths)
+    settings = settings or {name: name for name in paths}
+    top = 1.0
+    for name, path in paths.items():
+        path = np.asarray(path, dtype=float)
+        finite = path[np.all(np.isfinite(path), axis=1)]
+        _find(axes[0], f"path {name}").set_data(finite[:, 0], finite[:, 1])
+        _find(axes[0], f"end {name}").set_data(finite[-1:, 0], finite[-1:, 1])
+        loss = losses[name]
+        line = _find(axes[1], f"loss {name}")
+        line.set_data(np.arange(len(loss)), np.clip(loss, 1e-16, None))
+        line.set_label(_race_label(name, loss, settings))
+        if np.isfinite(loss).any():
+            top = max(top, np.nanmax(loss[np.isfinite(loss)]))
+    steps = max(len(p) for p in paths.values()) - 1
+    axes[1].set_xlim(0, max(steps, 1))
+    finite_losses = np.concatenate([v[np.isfinite(v)] for v in losses.values()])
+    low = max(finite_losses.min(), 1e-16) if finite_losses.size else 1e-3
+    axes[1].set_ylim(low / 3, min(top, 1e12) * 3)
+    axes[1].legend(loc="lower left", fontsize=8)
+    axes[0].legend(loc="upper right", fontsize=8, ncols=2)
+    return axes

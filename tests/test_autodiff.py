@@ -1,5 +1,9 @@
-"""Value: every operation's value and gradient, checked against the formula and central differences."""
+"""Value: every operation's value and gradient, checked against the formula and central differences;
+and the module is the code notebook 06 writes, line for line."""
+import ast
+import inspect
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -79,3 +83,42 @@ def test_repr_and_label():
 def test_exponent_must_be_a_number():
     with pytest.raises(TypeError, match="exponent"):
         Value(2.0) ** Value(3.0)
+
+
+# ---------------------------------------------------------------- the notebook writes this very code
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "solutions" / "06_chain_rule.ipynb"
+SAME_IN_NOTEBOOK = ["add", "mul", "sub", "power", "exp", "value_sigmoid", "value_tanh", "radd", "rmul",
+                    "rsub", "neg", "topological_order", "backward", "Value"]
+HELPER_ONLY = {                      # lines nn_helpers adds to the notebook's code, and why
+    "power": ["if not isinstance(k, (int, float)):",                         # a clear error message
+              'raise TypeError(f"only a number as the exponent; got {type(k).__name__}")'],
+}
+
+
+def notebook_definitions():
+    """{name: source lines} of every top-level def/class in the notebook's code cells (solutions kept)."""
+    import nbformat
+    found = {}
+    for cell in nbformat.read(NOTEBOOK, as_version=4).cells:
+        if cell.cell_type != "code":
+            continue
+        source = "\n".join(line for line in cell.source.split("\n") if "### " not in line)
+        tree = ast.parse(source)
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                found[node.name] = source.split("\n")[node.lineno - 1:node.end_lineno]
+    return found
+
+
+@pytest.mark.parametrize("name", SAME_IN_NOTEBOOK)
+def test_the_module_is_the_notebooks_code_line_for_line(name):
+    from nn_helpers import autodiff
+    helper = [line.strip() for line in inspect.getsource(getattr(autodiff, name)).rstrip().split("\n")]
+    helper = [line for line in helper if line not in HELPER_ONLY.get(name, [])]
+    notebook = [line.strip() for line in notebook_definitions()[name]]
+    if name == "Value":      # the notebook's class gets its tanh only in exercise 06.3, after it
+        helper = [line for line in helper if not line.startswith("exp, sigmoid, tanh = ")]
+        notebook = [line for line in notebook if not line.startswith("exp, sigmoid = ")]
+        assert Value.tanh is autodiff.value_tanh and Value.sigmoid is autodiff.value_sigmoid
+    assert helper == notebook

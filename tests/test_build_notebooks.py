@@ -107,28 +107,32 @@ def test_every_exercise_is_followed_by_a_checker_that_says_correct(path):
         assert text.startswith("✅ Correct"), f"stored checker output is not a pass: {text!r}"
 
 
-def nbval_failures(notebook, tmp_path):
-    """Run nbval on a notebook in a subprocess; return {cell number: failure message}."""
-    report = tmp_path / "report.xml"
-    proc = subprocess.run([sys.executable, "-m", "pytest", "--nbval", str(notebook),
+@pytest.fixture(scope="module")
+def learner_failures(tmp_path_factory):
+    """nbval over every learner notebook in ONE subprocess (no xdist inside: this test already
+    runs in a worker); {notebook name: {cell number: failure message}}."""
+    report = tmp_path_factory.mktemp("nbval") / "report.xml"
+    learners = [str(build.LEARNER / p.name) for p in SOLUTION_PATHS]
+    proc = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "-n", "0", *learners,
                            f"--junitxml={report}", "-q"],
-                          cwd=build.ROOT, capture_output=True, text=True, timeout=600)
+                          cwd=build.ROOT, capture_output=True, text=True, timeout=1200)
     assert report.exists(), proc.stdout + proc.stderr
-    failed = {}
+    failed = {p.name: {} for p in SOLUTION_PATHS}
     for case in ET.parse(report).getroot().iter("testcase"):
         for bad in list(case.iter("failure")) + list(case.iter("error")):
+            name = case.get("classname", "").removeprefix("notebooks.")   # notebooks.NN_x.ipynb
             number = int(re.search(r"Cell (\d+)", case.get("name")).group(1))
-            failed[number] = (bad.get("message") or "") + (bad.text or "")
+            failed.setdefault(name, {})[number] = (bad.get("message") or "") + (bad.text or "")
     return failed
 
 
 @pytest.mark.parametrize("path", SOLUTION_PATHS, ids=lambda p: p.stem)
-def test_unsolved_learner_notebook_runs_and_fails_only_at_its_exercises(path, tmp_path):
+def test_unsolved_learner_notebook_runs_and_fails_only_at_its_exercises(path, learner_failures):
     learner = build.LEARNER / path.name
     cells = code_cells(nbformat.read(learner, as_version=4))
     expected = {i for i, c in enumerate(cells)
                 if is_checker(c) or ("exercise" in c.metadata.get("tags", []) and c.outputs)}
-    failed = nbval_failures(learner, tmp_path)
+    failed = learner_failures[path.name]
     assert set(failed) == expected
     raised = {i: msg for i, msg in failed.items() if "exception" in msg.lower()}
     assert raised == {}, "an unsolved stub must not raise; later cells must not depend on it"

@@ -177,3 +177,58 @@ def test_artificial_neuron_shows_inputs_weights_sum_activation_output():
     for part in ("$x_{1}$", "$x_{3}$", "$w_{2}$", r"$\Sigma$", "$f$", "bias $b$", "output", "activation"):
         assert part in words
     assert "$x_n$" in texts(diagrams.plot_artificial_neuron(n_inputs=5))
+
+
+# ---------------------------------------------------------------- Explorer plumbing (shared by all explorers)
+
+def test_update_rejects_an_int_slider_value_out_of_range_instead_of_clamping_it(explorers):
+    e = approximation_explorer(units=4)
+    explorers.append(e)
+    for bad in (0, 41, -3):
+        with pytest.raises(ValueError, match="whole number from 1 to 40"):
+            e.update(units=bad)
+    for bad in (4.5, "4", True):
+        with pytest.raises(ValueError, match="whole number from 1 to 40"):
+            e.update(units=bad)
+    assert e.controls["units"].value == 4                 # nothing was changed by the bad values
+    e.update(units=np.int64(40))
+    assert e.controls["units"].value == 40
+
+
+def test_a_float_log_slider_is_range_checked_in_its_values_not_its_exponents():
+    import ipywidgets as widgets
+    from matplotlib.figure import Figure
+
+    def draw(figure, rate):
+        if not figure.axes:
+            figure.add_subplot().set_title(f"{rate:g}")
+            return True
+        figure.axes[0].set_title(f"{rate:g}")
+        return False
+
+    slider = widgets.FloatLogSlider(value=0.1, base=10, min=-3, max=0)     # 0.001 .. 1
+    e = Explorer(Figure(figsize=(3, 2)), {"rate": slider}, draw, columns=[["rate"]])
+    try:
+        e.update(rate=0.5)
+        assert slider.value == pytest.approx(0.5)
+        for bad in (2.0, 0.0001, -1.0):
+            with pytest.raises(ValueError, match="between 0.001 and 1"):
+                e.update(rate=bad)
+        assert slider.value == pytest.approx(0.5)
+    finally:
+        e.close()
+
+
+def test_close_survives_a_figure_that_cannot_be_cleared(explorers, monkeypatch):
+    # At interpreter shutdown Widget.__del__ calls close(), and figure.clear() can then raise
+    # (ImportError: sys.meta_path is None). close() must still close the widgets and not raise.
+    e = approximation_explorer()
+
+    def broken_clear(*args, **kwargs):
+        raise ImportError("sys.meta_path is None, Python is likely shutting down")
+
+    monkeypatch.setattr(e.figure, "clear", broken_clear)
+    e.close()
+    assert e.comm is None and e.view.comm is None
+    assert all(control.comm is None for control in e.controls.values())
+    e.close()                                             # a second close is still harmless

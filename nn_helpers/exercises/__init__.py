@@ -21,3 +21,6 @@ from .nb04 import check_forward_batch, check_hidden_2, check_layer_forward
 from .nb07 import check_dE_dw7, check_hidden_delta, check_output_delta
 from .nb06 import check_central_difference, check_dE_db, check_value_tanh
 from .nb01 import check_bump, check_network_output
+from .nb09 import check_one_hot, check_per_class_accuracy, check_predict
+from .nb10 import check_adam_step, check_l2_gradient, check_momentum_step
+from .nb08 import check_eta_one_step, check_gradient_descent, check_minibatches

@@ -90,15 +90,19 @@ def args_text(args):
                            for a in args) + ")"
 
 
-def as_number(result, name, args):
-    """result as a float, or a Verdict explaining why it is not one number."""
+def as_number(result, name, args, hint=None):
+    """result as a float, or a Verdict explaining why it is not one number.
+
+    hint : optional text added when result is an array, naming the exercise's usual way from an
+    array to one number (e.g. "np.mean(...) turns an array into one number.").
+    """
     if isinstance(result, (bool, np.bool_)):
         return None, Verdict(WRONG, f"{name}{args_text(args)} returned {result}, a True/False; "
                                     f"expected a number.")
     if np.ndim(result) != 0:
         return None, Verdict(WRONG, f"{name}{args_text(args)} returned an array of shape "
-                                    f"{np.shape(result)}; expected one number. Hint: np.mean(...) "
-                                    f"turns an array into one number.")
+                                    f"{np.shape(result)}; expected one number."
+                                    + (f" Hint: {hint}" if hint else ""))
     try:
         return float(result), None
     except (TypeError, ValueError):

@@ -19,7 +19,8 @@ def check_accuracy(accuracy):
         result, problem = call(accuracy, args)
         if problem:
             return problem
-        got, problem = as_number(result, accuracy.__name__, args)
+        got, problem = as_number(result, accuracy.__name__, args,
+                                 hint="np.mean(...) turns an array into one number.")
         if problem:
             return problem
         n, right = len(y_true), int(np.sum(y_true == y_pred))

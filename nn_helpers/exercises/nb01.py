@@ -60,8 +60,10 @@ def check_network_output(y_hat):
         (_output(f=np.tanh), "the hidden activation is the sigmoid 1 / (1 + e^(−z)), not tanh."),
         (_output(x=1.0), "evaluate the network at x = 0.5 (not at x = 1)."),
     ]
-    hint = next((h for value, h in hints if abs(got - value) < 1e-4),
-                "compute z_j = w_j x + b_j for both hidden units, a_j = sigmoid(z_j), then v1 a1 + v2 a2 + c.")
+    default = ("you are close: keep full precision (do not round the hidden values a_j before the "
+               "last step; let NumPy carry all the digits)." if abs(got - expected) < 5e-3 else
+               "compute z_j = w_j x + b_j for both hidden units, a_j = sigmoid(z_j), then v1 a1 + v2 a2 + c.")
+    hint = next((h for value, h in hints if abs(got - value) < 1e-4), default)
     return Verdict(WRONG, f"y_hat is {got:.6f}; expected {expected:.6f}. Hint: {hint}")
 
 
@@ -110,6 +112,8 @@ def check_bump(bump):
             (height * (_sigmoid(s * (x - left)) + _sigmoid(s * (x - right))),
              "a bump is the difference of two steps (up at left, down at right), not their sum."),
             (height * _sigmoid(s * (x - left)), "that is one step up; subtract a second step down at `right`."),
+            (height * (_sigmoid(x - left) - _sigmoid(x - right)),
+             "multiply (x - left) and (x - right) by steepness: without it the steps are gentle slopes."),
         ]
         hint = next((h for value, h in hints if np.allclose(got, value, rtol=0, atol=1e-6)),
                     "height * (sigmoid(steepness * (x - left)) - sigmoid(steepness * (x - right))).")

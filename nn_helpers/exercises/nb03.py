@@ -121,6 +121,10 @@ def check_softmax_batch(softmax_batch):
     name = getattr(softmax_batch, "__name__", "softmax_batch")
     for Z, nan_hint in _SOFTMAX_CASES:
         result, problem = _run(softmax_batch, Z)
+        if problem and "broadcast" in problem.message:
+            return Verdict(WRONG, f"{problem.message.rstrip()}. Hint: Z.max(axis=1) and .sum(axis=1) give one "
+                                  f"number per row, shape (n,), which NumPy cannot line up with the rows "
+                                  f"of an (n, K) array; add keepdims=True to get shape (n, 1).")
         if problem:
             return problem
         e_col = np.exp(Z - Z.max(axis=0, keepdims=True))

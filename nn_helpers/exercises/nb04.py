@@ -48,7 +48,7 @@ def _raised_with_hint(problem, hint):
     return problem
 
 
-# ---------------------------------------------------------------- 04.1 one layer, one example
+# ---------------------------------------------------------------- 04.2 one layer, one example
 
 _LAYER_CASES = [
     # Mazur's hidden layer: a = (0.05, 0.10) -> (0.593269992, 0.596884378)
@@ -82,7 +82,7 @@ def check_layer_forward(layer_forward):
                             "Mazur's hidden layer included (0.593270, 0.596884).")
 
 
-# ---------------------------------------------------------------- 04.2 one layer, a batch
+# ---------------------------------------------------------------- 04.3 one layer, a batch
 
 _BATCH_CASES = [
     # 4 examples (rows), 3 inputs, 2 neurons: Z has shape (4, 2)
@@ -119,7 +119,7 @@ def check_forward_batch(forward_batch):
                             f"{len(_BATCH_CASES)} batches.")
 
 
-# ---------------------------------------------------------------- 04.3 one hidden value by hand
+# ---------------------------------------------------------------- 04.1 one hidden value by hand
 
 _W1 = np.array([[0.9, 0.8, 0.1], [0.3, 0.5, 0.6], [0.2, 0.4, 0.7]])   # the 3-3-1 network's W^(1)
 _X = np.array([1.0, 1.0, 0.0])

@@ -35,13 +35,14 @@ def _mse_hint(got, y, y_hat):
 
 @checker
 def check_mse(mse):
-    """Exercise 05.1: mse(y, y_hat) = (1/n) sum_i (y_i - y_hat_i)^2."""
+    """Exercise 05.2: mse(y, y_hat) = (1/n) sum_i (y_i - y_hat_i)^2."""
     for y, y_hat in _MSE_CASES:
         args = (y.copy(), y_hat.copy())
         result, problem = call(mse, args)
         if problem:
             return problem
-        got, problem = as_number(result, mse.__name__, args)
+        got, problem = as_number(result, mse.__name__, args,
+                                 hint="np.mean(...) turns the array of squared errors into one number.")
         if problem:
             return problem
         expected = float(np.mean((y - y_hat) ** 2))
@@ -84,7 +85,7 @@ def _bce_hint(answers):
 
 @checker
 def check_binary_cross_entropy(binary_cross_entropy):
-    """Exercise 05.2: binary_cross_entropy(t, p) = -[t log p + (1 - t) log(1 - p)] for one prediction."""
+    """Exercise 05.3: binary_cross_entropy(t, p) = -[t log p + (1 - t) log(1 - p)] for one prediction."""
     name = binary_cross_entropy.__name__ if callable(binary_cross_entropy) else "binary_cross_entropy"
     answers, first_wrong = {}, None
     for t, p in _BCE_CASES:
@@ -106,6 +107,13 @@ def check_binary_cross_entropy(binary_cross_entropy):
                           f"{fmt(float(_bce(t, p)))}. Hint: {_bce_hint(answers)}")
 
 
+def _one_entry_array(value):
+    try:
+        return np.ndim(value) >= 1 and np.size(value) == 1
+    except Exception:                  # a value numpy cannot even look at
+        return False
+
+
 def _boolean_output_000():
     from ..examples import boolean_example
     net, _, _ = boolean_example()
@@ -114,13 +122,15 @@ def _boolean_output_000():
 
 @checker
 def check_half_squared_error(E):
-    """Exercise 05.3: E = 1/2 (t - o)^2 of the 3-3-1 Boolean network on input (0, 0, 0), target 1."""
+    """Exercise 05.1: E = 1/2 (t - o)^2 of the 3-3-1 Boolean network on input (0, 0, 0), target 1."""
     problem = unsolved_value(E, "E")
     if problem:
         return problem
     got, problem = as_number(E, "E", ())
     if problem:
-        return Verdict(WRONG, f"E should be one number; got {fmt(E)} ({type(E).__name__}).")
+        hint = (" Hint: net.forward(x) returns an array with one entry per output unit; take its [0] "
+                "to get the number out." if _one_entry_array(E) else "")
+        return Verdict(WRONG, f"E should be one number; got {fmt(E)} ({type(E).__name__}).{hint}")
     if not np.isfinite(got):
         return Verdict(WRONG, f"E is {fmt(got)}; expected a finite number near 0.04.")
     o, t = _boolean_output_000(), 1.0

@@ -98,18 +98,18 @@ def _is_value(v):
     return all(hasattr(v, attr) for attr in ("data", "grad", "_backward", "_prev"))
 
 
-def _apply(value_tanh, x0):
-    """(x, out, None) or (None, None, Verdict): the learner's tanh applied to a fresh Value(x0)."""
-    x = Value(x0)
-    out, problem = call(value_tanh, (x,))
+def _apply(value_tanh, u0):
+    """(u, out, None) or (None, None, Verdict): the learner's tanh applied to a fresh Value(u0)."""
+    u = Value(u0)
+    out, problem = call(value_tanh, (u,))
     if problem:
         return None, None, problem
     name = getattr(value_tanh, "__name__", "value_tanh")
     if not _is_value(out):
-        return None, None, Verdict(WRONG, f"{name}(Value({x0})) returned {fmt(out)} "
+        return None, None, Verdict(WRONG, f"{name}(Value({u0})) returned {fmt(out)} "
                                           f"({type(out).__name__}); expected a new Value, like "
-                                          f"out = Value(t, (v,), 'tanh').")
-    return x, out, None
+                                          f"out = Value(y, (u,), 'tanh').")
+    return u, out, None
 
 
 def _backward_of(out, grad):
@@ -119,54 +119,56 @@ def _backward_of(out, grad):
 
 @checker
 def check_value_tanh(value_tanh):
-    """Exercise 06.3: value_tanh(v) returns Value(tanh(v.data)) whose _backward adds (1 - t^2) out.grad."""
+    """Exercise 06.3: value_tanh(u) returns Value(tanh(u.data)) whose _backward adds (1 - y^2) out.grad."""
     name = getattr(value_tanh, "__name__", "value_tanh")
-    for x0 in (0.5, -1.2):
-        t = math.tanh(x0)
-        local = 1 - t ** 2
-        x, out, problem = _apply(value_tanh, x0)
+    for u0 in (0.5, -1.2):
+        y = math.tanh(u0)
+        local = 1 - y ** 2
+        u, out, problem = _apply(value_tanh, u0)
         if problem:
             return problem
-        data, problem = _one_number(out.data, f"{name}(Value({x0})).data")
+        data, problem = _one_number(out.data, f"{name}(Value({u0})).data")
         if problem:
             return problem
-        if abs(data - t) > 1e-9:
-            return Verdict(WRONG, f"{name}(Value({x0})).data is {fmt(data)}, expected tanh({x0}) = "
-                                  f"{t:.6f}. Hint: t = math.tanh(v.data).")
-        if not any(p is x for p in out._prev):
+        if abs(data - y) > 1e-9:
+            return Verdict(WRONG, f"{name}(Value({u0})).data is {fmt(data)}, expected tanh({u0}) = "
+                                  f"{y:.6f}. Hint: y = math.tanh(u.data).")
+        if not any(p is u for p in out._prev):
             return Verdict(WRONG, f"the Value returned by {name} does not list its input in _prev. Hint: "
-                                  f"create it as Value(t, (v,), 'tanh') so backward() can reach v.")
+                                  f"create it as Value(y, (u,), 'tanh') so backward() can reach u.")
         _backward_of(out, 1.0)
-        if x.grad == 0:
-            return Verdict(WRONG, f"after out._backward(), v.grad is still 0, expected 1 - t^2 = {local:.6f}. "
-                                  f"Hint: define _backward inside {name} and set out._backward = _backward.")
-        if abs(x.grad - local) > 1e-9:
-            hint = "the local derivative of tanh is 1 - t^2, with t = tanh(v.data), the output."
-            if abs(x.grad - (1 - x0 ** 2)) < 1e-9:
-                hint = "you used the input: 1 - v.data**2. The rule is 1 - t**2 with t = tanh(v.data), the output."
-            elif abs(x.grad - t) < 1e-9 or abs(x.grad - (1 - t)) < 1e-9:
-                hint = "tanh'(s) = 1 - tanh(s)**2: square t."
-            return Verdict(WRONG, f"with out.grad = 1, {name}'s backward gives v.grad = {fmt(x.grad)}, "
-                                  f"expected 1 - tanh({x0})^2 = {local:.6f}. Hint: {hint}")
-        x, out, _ = _apply(value_tanh, x0)
+        if u.grad == 0:
+            return Verdict(WRONG, f"after out._backward(), u.grad is still 0, expected 1 - y^2 = "
+                                  f"{local:.6f}. Hint: define _backward inside {name} and set "
+                                  f"out._backward = _backward.")
+        if abs(u.grad - local) > 1e-9:
+            hint = "the local derivative of tanh is 1 - y^2, with y = tanh(u.data), the output."
+            if abs(u.grad - (1 - u0 ** 2)) < 1e-9:
+                hint = ("you used the input: 1 - u.data**2. The rule is 1 - y**2 with y = tanh(u.data), "
+                        "the output.")
+            elif abs(u.grad - y) < 1e-9 or abs(u.grad - (1 - y)) < 1e-9:
+                hint = "tanh'(u) = 1 - tanh(u)**2: square y."
+            return Verdict(WRONG, f"with out.grad = 1, {name}'s backward gives u.grad = {fmt(u.grad)}, "
+                                  f"expected 1 - tanh({u0})^2 = {local:.6f}. Hint: {hint}")
+        u, out, _ = _apply(value_tanh, u0)
         _backward_of(out, 2.5)
-        if abs(x.grad - 2.5 * local) > 1e-9:
-            hint = "multiply by out.grad (the chain rule: dE/dv = dE/dout * dout/dv)." \
-                if abs(x.grad - local) < 1e-9 else "v.grad += (1 - t**2) * out.grad."
-            return Verdict(WRONG, f"with out.grad = 2.5, v.grad is {fmt(x.grad)}, expected 2.5 * (1 - t^2) = "
+        if abs(u.grad - 2.5 * local) > 1e-9:
+            hint = "multiply by out.grad (the chain rule: dE/du = dE/dout * dout/du)." \
+                if abs(u.grad - local) < 1e-9 else "u.grad += (1 - y**2) * out.grad."
+            return Verdict(WRONG, f"with out.grad = 2.5, u.grad is {fmt(u.grad)}, expected 2.5 * (1 - y^2) = "
                                   f"{2.5 * local:.6f}. Hint: {hint}")
-        x, first, _ = _apply(value_tanh, x0)
-        second, problem = call(value_tanh, (x,))
+        u, first, _ = _apply(value_tanh, u0)
+        second, problem = call(value_tanh, (u,))
         if problem:
             return problem
         _backward_of(first, 1.0)
         _backward_of(second, 1.0)
-        if abs(x.grad - 2 * local) > 1e-9:
-            return Verdict(WRONG, f"v used twice (tanh(v) + tanh(v)) should get v.grad = 2 (1 - t^2) = "
-                                  f"{2 * local:.6f}; got {fmt(x.grad)}. Hint: add to the gradient with "
+        if abs(u.grad - 2 * local) > 1e-9:
+            return Verdict(WRONG, f"u used twice (tanh(u) + tanh(u)) should get u.grad = 2 (1 - y^2) = "
+                                  f"{2 * local:.6f}; got {fmt(u.grad)}. Hint: add to the gradient with "
                                   f"+=, not =, so each use adds its share.")
-    return Verdict(CORRECT, f"{name} computes tanh and its backward rule v.grad += (1 - t^2) * out.grad "
-                            f"(checked at v = 0.5 and v = -1.2).")
+    return Verdict(CORRECT, f"{name} computes tanh and its backward rule u.grad += (1 - y^2) * out.grad "
+                            f"(checked at u = 0.5 and u = -1.2).")
 
 
 __all__ = ["check_central_difference", "check_dE_db", "check_value_tanh"]

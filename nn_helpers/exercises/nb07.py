@@ -69,6 +69,12 @@ def check_dE_dw7(dE_dw7):
                                                                   "from h1 to o2."),
         (_W2[1, 0] - 0.5 * expected, "that is the new w7 after the update; the exercise asks for the "
                                      "gradient dE/dw7."),
+        ((o2 - _T[0]) * o2 * (1 - o2) * h1, "you used t[0] = 0.01, the target of o1; the target of o2 "
+                                            "is t[1] = 0.99."),
+        ((o2 - t2) * _OUT_O[0] * (1 - _OUT_O[0]) * h1, "the middle factor is o2's slope, "
+                                                       "out_o2 (1 - out_o2); you used out_o1's."),
+        ((_OUT_O[0] - _T[0]) * _OUT_O[0] * (1 - _OUT_O[0]) * h1, "that is dE/dw5 (h1 -> o1): w7 goes "
+                                                                  "from h1 to o2, so use out_o2 and t[1]."),
     ]
     for value, hint in mistakes:
         if np.isclose(got, value, rtol=0, atol=1e-7):

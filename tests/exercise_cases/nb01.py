@@ -20,7 +20,8 @@ CASES = {
                   (float(2.0 * np.tanh(1.0) - np.tanh(-0.5) + 0.5), "not tanh"),
                   (float(2.0 * _s(2.0) - _s(-1.0) + 0.5), "hidden unit's bias"),
                   (np.array([1.0, 2.0]), "2 numbers"),
-                  (True, "True/False")],
+                  (True, "True/False"),
+                  (2.0 * 0.731 - 0.378 + 0.5, "keep full precision")],
     },
     "check_bump": {
         "kind": "function",
@@ -32,6 +33,7 @@ CASES = {
                   (lambda x, l, r, h, s: h * (_s(s * x - l) - _s(s * x - r)), "not just x"),
                   (lambda x, l, r, h, s: h * (_s(s * (x - l)) + _s(s * (x - r))), "not their sum"),
                   (lambda x, l, r, h, s: h * _s(s * (x - l)), "one step up"),
+                  (lambda x, l, r, h, s: h * (_s(x - l) - _s(x - r)), "multiply (x - left)"),
                   (lambda x, l, r, h, s: float(np.sum(h * (_s(s * (x - l)) - _s(s * (x - r))))), "shape")],
     },
 }

@@ -21,6 +21,11 @@ def _softmax_columns(Z):
     return e / e.sum(axis=0)
 
 
+def _softmax_no_keepdims(Z):
+    e = np.exp(Z - Z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1)          # shape (n,): cannot divide an (n, K) array row by row
+
+
 def _leaky_prime_if(z):
     if z > 0:              # Python's if on an array: "truth value ... is ambiguous"
         return 1.0
@@ -61,6 +66,7 @@ CASES = {
         "wrong": [(_softmax_no_shift, "overflows"),
                   (_softmax_global_shift, "each row's own maximum"),
                   (_softmax_columns, "normalised each column"),
+                  (_softmax_no_keepdims, "keepdims=True"),
                   (lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(), "sum of the whole array"),
                   (lambda Z: np.exp(Z - Z.max(axis=1, keepdims=True)), "normalise"),
                   (lambda Z: 1.0, "one value")],

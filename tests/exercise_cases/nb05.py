@@ -33,6 +33,7 @@ CASES = {
         "kind": "value",
         "right": [0.5 * (1 - _o) ** 2, round(0.5 * (1 - _o) ** 2, 6), np.float64(0.5 * (1 - _o) ** 2)],
         "wrong": [((1 - _o) ** 2, "forgot the 1/2"),
+                  (np.array([0.5 * (1 - _o) ** 2]), "take its [0]"),
                   (0.5 * (1 - _o), "square the error"),
                   (0.5 * _o ** 2, "not 0"),
                   (0.5 * (1 - 0.70) ** 2, "rounded"),

@@ -8,24 +8,24 @@ _a = 1 / (1 + math.exp(-1.0))
 _dE_db = (_a - 1.0) * _a * (1 - _a)          # -0.268941 * 0.196612 = -0.052877
 
 
-def _tanh(v):
-    t = math.tanh(v.data)
-    out = Value(t, (v,), "tanh")
+def _tanh(u):
+    y = math.tanh(u.data)
+    out = Value(y, (u,), "tanh")
 
     def _backward():
-        v.grad += (1 - t ** 2) * out.grad
+        u.grad += (1 - y ** 2) * out.grad
     out._backward = _backward
     return out
 
 
 def _tanh_with(rule, keep_parent=True, set_backward=True):
-    """A learner's tanh whose backward does v.grad = rule(v, t, out, old_grad)."""
-    def value_tanh(v):
-        t = math.tanh(v.data)
-        out = Value(t, (v,) if keep_parent else (), "tanh")
+    """A learner's tanh whose backward does u.grad = rule(u, y, out, old_grad)."""
+    def value_tanh(u):
+        y = math.tanh(u.data)
+        out = Value(y, (u,) if keep_parent else (), "tanh")
 
         def _backward():
-            v.grad = rule(v, t, out, v.grad)
+            u.grad = rule(u, y, out, u.grad)
         if set_backward:
             out._backward = _backward
         return out
@@ -55,14 +55,14 @@ CASES = {
     },
     "check_value_tanh": {
         "kind": "function",
-        "right": [_tanh, lambda v: v.tanh()],
-        "wrong": [(_tanh_with(lambda v, t, out, g: g + (1 - v.data ** 2) * out.grad), "you used the input"),
-                  (_tanh_with(lambda v, t, out, g: g + (1 - t ** 2)), "multiply by out.grad"),
-                  (_tanh_with(lambda v, t, out, g: (1 - t ** 2) * out.grad), "+=, not ="),
-                  (_tanh_with(lambda v, t, out, g: g + (1 - t) * out.grad), "square t"),
-                  (_tanh_with(lambda v, t, out, g: g + 1, set_backward=False), "out._backward = _backward"),
-                  (_tanh_with(lambda v, t, out, g: g + (1 - t ** 2) * out.grad, keep_parent=False), "(v,)"),
-                  (lambda v: Value(v.data), "expected tanh"),
-                  (lambda v: math.tanh(v.data), "expected a new Value")],
+        "right": [_tanh, lambda u: u.tanh()],
+        "wrong": [(_tanh_with(lambda u, y, out, g: g + (1 - u.data ** 2) * out.grad), "you used the input"),
+                  (_tanh_with(lambda u, y, out, g: g + (1 - y ** 2)), "multiply by out.grad"),
+                  (_tanh_with(lambda u, y, out, g: (1 - y ** 2) * out.grad), "+=, not ="),
+                  (_tanh_with(lambda u, y, out, g: g + (1 - y) * out.grad), "square y"),
+                  (_tanh_with(lambda u, y, out, g: g + 1, set_backward=False), "out._backward = _backward"),
+                  (_tanh_with(lambda u, y, out, g: g + (1 - y ** 2) * out.grad, keep_parent=False), "(u,)"),
+                  (lambda u: Value(u.data), "expected tanh"),
+                  (lambda u: math.tanh(u.data), "expected a new Value")],
     },
 }

@@ -18,6 +18,8 @@ CASES = {
                   ((_o2 - 0.99) * _o2 * (1 - _o2) * _h2, "that is dE/dw8"),
                   ((_o2 - 0.99) * _o2 * (1 - _o2) * 0.05, "not the input x1"),
                   (0.5 - 0.5 * _dw7, "new w7"),
+                  ((_o2 - 0.01) * _o2 * (1 - _o2) * _h1, "target of o2 is t[1]"),
+                  ((_o2 - 0.99) * 0.75136507 * (1 - 0.75136507) * _h1, "out_o1's"),
                   (0.5, "multiply the three factors")],
     },
     "check_output_delta": {

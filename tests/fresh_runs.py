@@ -1,0 +1,161 @@
+"""Run every notebook again in fresh kernels, offline, and keep what a learner would read.
+
+For tests/test_determinism.py: the text must be byte-identical to the stored outputs, and no
+kernel may reach the network (the guard is tested in tests/test_safety.py). Each notebook runs twice, in
+fresh kernels started with ``PYTHONHASHSEED`` 1 and 2 (so set and dict-of-set order cannot
+hide), through ``tools.build_notebooks.execute``: the same kernel, working directory and
+settings as the build that stored the outputs. The runs happen once per pytest process
+(``fresh_runs()`` is cached), two notebooks at a time.
+
+Offline: the kernels start with ``NETWORK_GUARD`` as their ``sitecustomize`` (on
+PYTHONPATH), which refuses every connection and name lookup that is not the machine itself
+(loopback, where the kernel talks to its client) and logs each attempt. It guards what goes
+through Python's ``socket`` module: urllib, http.client, requests, pip, matplotlib, sklearn's
+fetchers; a C library that opens its own sockets would pass unseen.
+"""
+import functools
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+HASH_SEEDS = (1, 2)                     # one rerun with each
+TEXT_MIMES = ("text/plain", "text/html", "text/markdown", "text/latex", "application/json")
+
+NETWORK_GUARD = '''\
+"""sitecustomize for tests: refuse (and log) any connection or lookup beyond this machine."""
+import ipaddress
+import os
+import socket
+
+_LOG = os.environ.get("NN_NETWORK_LOG")
+if _LOG:
+    open(_LOG, "a").close()                 # the log exists: proof that the guard was loaded
+_LOCAL_NAMES = {None, "", "localhost", "localhost.localdomain", socket.gethostname()}
+
+
+def _local(host):
+    if isinstance(host, bytes):
+        host = host.decode()
+    if host in _LOCAL_NAMES:
+        return True
+    try:
+        address = ipaddress.ip_address(str(host).split("%")[0])
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
+def _refuse(what, target):
+    if _LOG:
+        with open(_LOG, "a") as log:
+            log.write(f"{what} {target!r}\\n")
+    raise OSError(101, f"network access blocked by the tests: {what} {target!r}")
+
+
+def _guard_address(method, what):
+    def guarded(self, address, *args):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _local(address[0]):
+            _refuse(what, address)
+        return method(self, address, *args)
+    return guarded
+
+
+def _guard_sendto(method):
+    def guarded(self, data, *args):
+        address = args[-1]
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _local(address[0]):
+            _refuse("sendto", address)
+        return method(self, data, *args)
+    return guarded
+
+
+def _guard_lookup(function, what):
+    def guarded(host, *args, **kwargs):
+        if not _local(host):
+            _refuse(what, host)
+        return function(host, *args, **kwargs)
+    return guarded
+
+
+socket.socket.connect = _guard_address(socket.socket.connect, "connect")
+socket.socket.connect_ex = _guard_address(socket.socket.connect_ex, "connect_ex")
+socket.socket.sendto = _guard_sendto(socket.socket.sendto)
+socket.getaddrinfo = _guard_lookup(socket.getaddrinfo, "getaddrinfo")
+socket.gethostbyname = _guard_lookup(socket.gethostbyname, "gethostbyname")
+socket.gethostbyname_ex = _guard_lookup(socket.gethostbyname_ex, "gethostbyname_ex")
+'''
+
+
+def notebook_paths():
+    """Every notebook whose outputs nbval compares: the solutions and the playground."""
+    from tools.build_notebooks import solution_paths
+    return [*solution_paths(), REPO / "notebooks" / "playground.ipynb"]
+
+
+def ignores_output(cell):
+    """True for a cell nbval does not compare (NBVAL_IGNORE_OUTPUT or NBVAL_SKIP, as comment or tag)."""
+    from nbval.plugin import find_comment_markers, find_metadata_tags
+    markers = dict(find_comment_markers(cell.source))
+    markers.update(find_metadata_tags(cell.metadata))
+    return markers.get("check") is False or markers.get("skip", False)
+
+
+def text_outputs(nb):
+    """Per code cell whose output nbval compares: (cell index, [(kind, text), ...]).
+
+    Streams are merged as nbval merges them; images and widget views are left out (nbval does
+    not compare them either); an error counts as its name and message.
+    """
+    from nbval.plugin import coalesce_streams
+    cells = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or ignores_output(cell):
+            continue
+        texts = []
+        for out in coalesce_streams([o.copy() for o in cell.outputs]):
+            if out.output_type == "stream":
+                texts.append((f"stream {out.name}", out.text))
+            elif out.output_type == "error":
+                texts.append(("error", f"{out.ename}: {out.evalue}"))
+            else:
+                texts.extend((f"{out.output_type} {mime}", str(out.data[mime]))
+                             for mime in TEXT_MIMES if mime in out.data)
+        cells.append((index, texts))
+    return cells
+
+
+def _run(path, hash_seed, guard_dir):
+    """In a worker process: execute one notebook offline with one hash seed. Returns a dict:
+    ``texts`` (``text_outputs``, None if a cell raised), ``guarded`` (the kernel loaded the
+    guard), ``attempts`` (the network attempts it logged) and ``error`` (the build's message, or None)."""
+    import nbformat
+
+    from tools.build_notebooks import BuildError, execute
+    log = Path(guard_dir) / f"{Path(path).stem}-{hash_seed}.log"
+    os.environ.pop("MPLBACKEND", None)          # the kernel uses its inline backend, as in the build
+    os.environ["PYTHONHASHSEED"] = str(hash_seed)
+    os.environ["NN_NETWORK_LOG"] = str(log)
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [guard_dir, os.environ.get("PYTHONPATH")]))
+    texts, error = None, None
+    try:
+        texts = text_outputs(execute(nbformat.read(path, as_version=4), Path(path).name))
+    except BuildError as err:
+        error = str(err)
+    guarded = log.exists()
+    attempts = log.read_text().splitlines() if guarded else []
+    return {"texts": texts, "guarded": guarded, "attempts": attempts, "error": error}
+
+
+@functools.lru_cache(maxsize=None)
+def fresh_runs(workers=2):
+    """{(notebook name, hash seed): ``_run``'s dict} for every notebook and hash seed."""
+    paths = notebook_paths()
+    with tempfile.TemporaryDirectory(prefix="nn-guard-") as guard_dir:
+        Path(guard_dir, "sitecustomize.py").write_text(NETWORK_GUARD)
+        jobs = [(str(path), seed) for seed in HASH_SEEDS for path in paths]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            futures = {(Path(p).name, seed): pool.submit(_run, p, seed, guard_dir) for p, seed in jobs}
+            return {key: future.result() for key, future in futures.items()}
