@@ -48,10 +48,10 @@ def rss_mb():
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def main():
+def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="fewer repetitions (for CI)")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     frames, trains, moves = (15, 1, 200) if args.quick else (50, 3, 1000)
     rows = []
 

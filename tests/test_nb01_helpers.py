@@ -19,14 +19,6 @@ def close_figures():
     plt.close("all")
 
 
-@pytest.fixture
-def explorers():
-    made = []
-    yield made
-    for explorer in made:
-        explorer.close()
-
-
 # ---------------------------------------------------------------- staircase_network
 
 def test_staircase_is_a_1_k_1_sigmoid_network_with_the_documented_weights():

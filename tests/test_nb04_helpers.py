@@ -18,14 +18,6 @@ from nn_helpers.widgets import Explorer, forward_explorer  # noqa: E402
 pytestmark = pytest.mark.filterwarnings("error")
 
 
-@pytest.fixture
-def explorers():
-    made = []
-    yield made
-    for explorer in made:
-        explorer.close()
-    plt.close("all")
-
 
 def notes(explorer):
     """The z/a notes under the nodes, in drawing order (inputs, hidden, output)."""

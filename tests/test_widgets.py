@@ -25,15 +25,6 @@ from nn_helpers.widgets import Explorer, activation_explorer, neuron_data, neuro
 pytestmark = pytest.mark.filterwarnings("error")
 
 
-@pytest.fixture
-def explorers():
-    """Make explorers through this list; they are closed after the test."""
-    made = []
-    yield made
-    for explorer in made:
-        explorer.close()
-    plt.close("all")
-
 
 def neuron(explorers, **kwargs):
     explorers.append(neuron_explorer(**kwargs))

@@ -23,6 +23,10 @@ class Verdict:
     status: str
     message: str
 
+    def __post_init__(self):
+        # one line, whatever the message holds (a 2-D array prints over several lines)
+        object.__setattr__(self, "message", " ".join(str(self.message).split()))
+
     @property
     def passed(self):
         return self.status == CORRECT

@@ -34,13 +34,6 @@ def _judge(result, expected, name, args, mistakes, shape_hint):
     return problem
 
 
-def _one_line(verdict):
-    """The verdict with its message on one line (2-D arrays print on several)."""
-    if verdict is None:
-        return None
-    return Verdict(verdict.status, " ".join(line.strip() for line in verdict.message.split("\n")))
-
-
 def _raised_with_hint(problem, hint):
     """A call that raised gets the shape hint (mixing up shapes raises in NumPy)."""
     if problem.status == WRONG and " raised ValueError" in problem.message:
@@ -67,7 +60,7 @@ def check_layer_forward(layer_forward):
         args = (a.copy(), W.copy(), b.copy())
         result, problem = call(layer_forward, args)
         if problem:
-            return _one_line(_raised_with_hint(problem, _LAYER_HINT))
+            return (_raised_with_hint(problem, _LAYER_HINT))
         mistakes = [(sigmoid(a @ W + b) if W.shape[0] == W.shape[1] else np.nan,
                      "you computed a @ W, which sums each COLUMN of W (the weights out of one input). "
                      "Row j of W holds the weights into neuron j: use W @ a."),
@@ -77,7 +70,7 @@ def check_layer_forward(layer_forward):
                     (W @ a, "apply the bias and then the sigmoid: a = sigmoid(W @ a + b).")]
         problem = _judge(result, sigmoid(W @ a + b), "layer_forward", args, mistakes, _LAYER_HINT)
         if problem:
-            return _one_line(problem)
+            return (problem)
     return Verdict(CORRECT, f"layer_forward gives sigmoid(W @ a + b) on {len(_LAYER_CASES)} cases, "
                             "Mazur's hidden layer included (0.593270, 0.596884).")
 
@@ -101,7 +94,7 @@ def check_forward_batch(forward_batch):
         args = (A.copy(), W.copy(), b.copy())
         result, problem = call(forward_batch, args)
         if problem:
-            return _one_line(_raised_with_hint(problem, _BATCH_HINT + " (W @ A.T gives one example "
+            return (_raised_with_hint(problem, _BATCH_HINT + " (W @ A.T gives one example "
                                                                       "a COLUMN; transpose back with .T.)"))
         mistakes = [(sigmoid(W @ A.T + b[:, None]), "W @ A.T puts one example in each COLUMN; "
                                                    "transpose back: (W @ A.T).T, or A @ W.T."),
@@ -114,7 +107,7 @@ def check_forward_batch(forward_batch):
         problem = _judge(result, sigmoid(A @ W.T + b), "forward_batch", args, mistakes,
                          _BATCH_HINT + " If you computed W @ A.T, transpose back with .T.")
         if problem:
-            return _one_line(problem)
+            return (problem)
     return Verdict(CORRECT, f"forward_batch gives sigmoid(A @ W.T + b), one example a row, on "
                             f"{len(_BATCH_CASES)} batches.")
 

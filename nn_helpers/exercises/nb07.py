@@ -41,10 +41,6 @@ def _with_hint(got, problem, hints):
     return problem
 
 
-def _one_line(verdict):
-    return Verdict(verdict.status, " ".join(verdict.message.split()))
-
-
 @checker
 def check_dE_dw7(dE_dw7):
     """Exercise 07.1: dE/dw7 = dE/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw7 in Mazur's network."""
@@ -97,7 +93,7 @@ def check_output_delta(output_delta):
     for label, a, t in _OUTPUT_CASES:
         result, problem = call(output_delta, (a.copy(), t.copy()))
         if problem:
-            return _one_line(problem)
+            return (problem)
         expected = (a - t) * a * (1 - a)
         got, problem = _compare("output_delta", label, result, expected)
         if not problem:
@@ -144,7 +140,7 @@ def check_hidden_delta(hidden_delta):
                     if W_next.shape[0] != W_next.shape[1] else "")
             return Verdict(WRONG, f"hidden_delta on {label} raised {error}{hint}")
         if problem:
-            return _one_line(problem)
+            return (problem)
         expected = (W_next.T @ delta_next) * a * (1 - a)
         got, problem = _compare("hidden_delta", label, result, expected)
         if not problem:

@@ -1,19 +1,9 @@
 """Checkers for 09_capstone_handwritten_digits."""
-import functools
 
 import numpy as np
 
 from ..network import MLP
 from ._core import CORRECT, WRONG, Verdict, args_text, call, checker, close_to, fmt
-
-
-def _one_line(verdict_fn):
-    """The verdict function, its message on one line (a 2-D array prints on several)."""
-    @functools.wraps(verdict_fn)
-    def one_line(answer):
-        verdict = verdict_fn(answer)
-        return Verdict(verdict.status, " ".join(verdict.message.split()))
-    return one_line
 
 
 def _compare(result, expected, name, args, hints):
@@ -45,7 +35,6 @@ _ONE_HOT_CASES = [
 
 
 @checker
-@_one_line
 def check_one_hot(one_hot):
     """Exercise 09.1: one_hot(y, n_classes) -> (n, n_classes), row i has a 1 in column y[i]."""
     name = getattr(one_hot, "__name__", "one_hot")
@@ -87,7 +76,6 @@ _CM_CASES = [
 
 
 @checker
-@_one_line
 def check_per_class_accuracy(per_class_accuracy):
     """Exercise 09.2: from a confusion matrix (rows true, columns predicted), the fraction of each
     true class predicted right: diag / row sums."""
@@ -141,7 +129,6 @@ def _linear_labels(net, X):
 
 
 @checker
-@_one_line
 def check_predict(predict):
     """Exercise 09.3: predict(net, X) -> labels (n,): forward through every layer with its
     activation, then the argmax of each row."""

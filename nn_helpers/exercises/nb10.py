@@ -55,7 +55,7 @@ def check_momentum_step(momentum_step):
         args = (w.copy(), v.copy(), g.copy(), lr, beta)
         result, problem = call(momentum_step, args)
         if problem:
-            return Verdict(problem.status, " ".join(problem.message.split()))
+            return problem
         call_text = f"momentum_step{_args(args)}"
         got, problem = _as_arrays(result, 2, ("w_new", "v_new"), call_text, w.shape)
         if problem:
@@ -122,7 +122,7 @@ def check_adam_step(adam_step):
         args = (w.copy(), m.copy(), v.copy(), g.copy(), t, lr)
         result, problem = call(adam_step, args)
         if problem:
-            return Verdict(problem.status, " ".join(problem.message.split()))
+            return problem
         call_text = f"adam_step{_args(args)}"
         got, problem = _as_arrays(result, 3, ("w_new", "m_new", "v_new"), call_text, w.shape)
         if problem:
