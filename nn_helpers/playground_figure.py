@@ -14,6 +14,8 @@ epoch slider costs one redraw and no new artists. The panels:
 do not run (GitHub, nbviewer, HTML exports). Figures here are made without pyplot, so they
 never count towards pyplot's open figures.
 """
+import re
+
 import numpy as np
 from contourpy import contour_generator
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -23,8 +25,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from . import _validation as val
 from .activations import sigmoid, softmax
-from .playground import frame_view, hidden_space
+from .playground import Recording, frame_view, hidden_space
 from .plotting import CLASS_COLORS, plot_points
 
 CMAP = LinearSegmentedColormap.from_list("class0_white_class1", [CLASS_COLORS[0], "#ffffff",
@@ -113,6 +116,10 @@ class PlaygroundFigure:
     """
 
     def __init__(self, fig, recording, resolution=100, blit=False, title=True, layout="full"):
+        val.instance(fig, Figure, "fig", "a matplotlib Figure")
+        val.instance(recording, Recording, "recording", "a Recording (from record_training)")
+        resolution = val.positive_int(resolution, "resolution", minimum=2)
+        val.choice(layout, tuple(LAYOUTS), "layout")
         fig.clear()
         self.fig, self.rec, self.resolution = fig, recording, resolution
         self.layout = place = LAYOUTS[layout]
@@ -323,6 +330,12 @@ def space_limits(rec, pad=0.08):
 
 def new_figure(figsize=FIGSIZE, dpi=100):
     """A Figure with an Agg canvas, not registered with pyplot (so never a stray open figure)."""
+    if isinstance(figsize, (str, bytes)) or np.shape(figsize) != (2,):
+        raise TypeError(f"figsize must be (width, height) in inches; got {figsize!r:.60}")
+    figsize = tuple(val.real_number(v, "figsize", positive=True) for v in figsize)
+    dpi = val.real_number(dpi, "dpi", positive=True)
+    if dpi < 10:                                    # fonts cannot be drawn that small
+        raise ValueError(f"dpi must be at least 10 (pixels per inch); got {dpi:g}")
     fig = Figure(figsize=figsize, dpi=dpi)
     FigureCanvasAgg(fig)
     return fig
@@ -330,7 +343,7 @@ def new_figure(figsize=FIGSIZE, dpi=100):
 
 def snapshot_figure(recording, frame=-1, layout="full", dpi=100):
     """A plain figure of one frame (default: the last), for pages where widgets do not run."""
-    fig = new_figure(LAYOUTS[layout]["figsize"], dpi)
+    fig = new_figure(LAYOUTS[val.choice(layout, tuple(LAYOUTS), "layout")]["figsize"], dpi)
     PlaygroundFigure(fig, recording, layout=layout).show(frame)
     return fig
 
@@ -346,11 +359,17 @@ def replay_html(recording, n_frames=10, layout="compact", dpi=72, interval=300):
     from matplotlib import rc_context
     from matplotlib.animation import FuncAnimation
 
-    fig = new_figure(LAYOUTS[layout]["figsize"], dpi)
+    n_frames = val.positive_int(n_frames, "n_frames")
+    interval = val.real_number(interval, "interval", positive=True)
+    val.instance(recording, Recording, "recording", "a Recording (from record_training)")
+    fig = new_figure(LAYOUTS[val.choice(layout, tuple(LAYOUTS), "layout")]["figsize"], dpi)
     panels = PlaygroundFigure(fig, recording, resolution=60, layout=layout)
     picks = np.unique(np.linspace(0, recording.n_frames - 1, min(n_frames, recording.n_frames))
                       .round().astype(int))
     animation = FuncAnimation(fig, lambda i: panels.show(int(i)) and None, frames=picks,
                               interval=interval, repeat=False)
     with rc_context({"animation.frame_format": "jpeg"}):
-        return animation.to_jshtml(default_mode="once")
+        html = animation.to_jshtml(default_mode="once")
+    # matplotlib links its player's button icons from a CDN; JupyterLab, Voila and nbviewer
+    # already have them (Font Awesome), and offline nothing would come: the page asks the network nothing.
+    return re.sub(r'<link rel="stylesheet"\s*href="https?://[^"]*font-awesome[^"]*">\n?', "", html, count=1)

@@ -1,11 +1,10 @@
 """Run every notebook again in fresh kernels, offline, and keep what a learner would read.
 
 For tests/test_determinism.py: the text must be byte-identical to the stored outputs, and no
-kernel may reach the network (the guard is tested in tests/test_safety.py). Each notebook runs twice, in
-fresh kernels started with ``PYTHONHASHSEED`` 1 and 2 (so set and dict-of-set order cannot
-hide), through ``tools.build_notebooks.execute``: the same kernel, working directory and
+kernel may reach the network (the guard is tested in tests/test_safety.py). Each notebook runs
+twice, in fresh kernels started with ``PYTHONHASHSEED`` 1 and 2 (so set order cannot hide), through ``tools.build_notebooks.execute``: the same kernel, working directory and
 settings as the build that stored the outputs. The runs happen once per pytest process
-(``fresh_runs()`` is cached), two notebooks at a time.
+(``fresh_runs()`` is cached), two notebooks at a time, each in a Python process of its own.
 
 Offline: the kernels start with ``NETWORK_GUARD`` as their ``sitecustomize`` (on
 PYTHONPATH), which refuses every connection and name lookup that is not the machine itself
@@ -14,14 +13,17 @@ through Python's ``socket`` module: urllib, http.client, requests, pip, matplotl
 fetchers; a C library that opens its own sockets would pass unseen.
 """
 import functools
+import json
 import os
+import subprocess
+import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 HASH_SEEDS = (1, 2)                     # one rerun with each
+RUN_TIMEOUT = 240                       # seconds for one notebook; they take 3 to 20
 TEXT_MIMES = ("text/plain", "text/html", "text/markdown", "text/latex", "application/json")
 
 NETWORK_GUARD = '''\
@@ -128,13 +130,14 @@ def text_outputs(nb):
 
 
 def _run(path, hash_seed, guard_dir):
-    """In a worker process: execute one notebook offline with one hash seed. Returns a dict:
+    """In a process of its own: execute one notebook offline with one hash seed. Returns a dict:
     ``texts`` (``text_outputs``, None if a cell raised), ``guarded`` (the kernel loaded the
     guard), ``attempts`` (the network attempts it logged) and ``error`` (the build's message, or None)."""
     import nbformat
 
     from tools.build_notebooks import BuildError, execute
     log = Path(guard_dir) / f"{Path(path).stem}-{hash_seed}.log"
+    log.unlink(missing_ok=True)
     os.environ.pop("MPLBACKEND", None)          # the kernel uses its inline backend, as in the build
     os.environ["PYTHONHASHSEED"] = str(hash_seed)
     os.environ["NN_NETWORK_LOG"] = str(log)
@@ -149,13 +152,45 @@ def _run(path, hash_seed, guard_dir):
     return {"texts": texts, "guarded": guarded, "attempts": attempts, "error": error}
 
 
+def _run_in_a_process(path, hash_seed, guard_dir, tries=2):
+    """``_run`` in a fresh Python process, killed after RUN_TIMEOUT seconds and then tried once more.
+
+    (ipykernel 7 and jupyter_client now and then lose a message and leave client and kernel
+    waiting on each other; nbclient would wait out its 600-second cell timeout.) The result
+    says how many tries it took.
+    """
+    out = Path(guard_dir) / f"{Path(path).stem}-{hash_seed}.json"
+    code = (f"import json, sys; from tests.fresh_runs import _run; "
+            f"json.dump(_run({str(path)!r}, {hash_seed}, {guard_dir!r}), open({str(out)!r}, 'w'))")
+    problem = None
+    for attempt in range(1, tries + 1):
+        process = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            output, _ = process.communicate(timeout=RUN_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()                      # its kernel sees its parent go and exits too
+            output, _ = process.communicate()
+            problem = f"no result after {RUN_TIMEOUT} s (try {attempt} of {tries})"
+            continue
+        if process.returncode != 0 or not out.exists():
+            return {"texts": None, "guarded": False, "attempts": [], "tries": attempt,
+                    "error": f"the run exited with {process.returncode}:\n{output[-3000:]}"}
+        result = json.loads(out.read_text())
+        result["texts"] = None if result["texts"] is None else [
+            (index, [tuple(pair) for pair in texts]) for index, texts in result["texts"]]
+        return {**result, "tries": attempt}
+    return {"texts": None, "guarded": False, "attempts": [], "tries": tries, "error": problem}
+
+
 @functools.lru_cache(maxsize=None)
 def fresh_runs(workers=2):
-    """{(notebook name, hash seed): ``_run``'s dict} for every notebook and hash seed."""
+    """{(notebook name, hash seed): ``_run``'s dict, plus ``tries``} for every notebook and seed."""
     paths = notebook_paths()
     with tempfile.TemporaryDirectory(prefix="nn-guard-") as guard_dir:
         Path(guard_dir, "sitecustomize.py").write_text(NETWORK_GUARD)
-        jobs = [(str(path), seed) for seed in HASH_SEEDS for path in paths]
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-            futures = {(Path(p).name, seed): pool.submit(_run, p, seed, guard_dir) for p, seed in jobs}
+        jobs = [(path, seed) for seed in HASH_SEEDS for path in paths]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = {(path.name, seed): pool.submit(_run_in_a_process, path, seed, guard_dir)
+                       for path, seed in jobs}
             return {key: future.result() for key, future in futures.items()}

@@ -9,8 +9,8 @@ repo2docker's Python buildpack (with a ``binder/`` directory, which hides the ro
 
 This test repeats those steps in a fresh venv over a copy of the repository's files (``-e .``
 writes ``nn_helpers.egg-info`` next to the package, and that must not land in the real checkout),
-then runs nbval over ``notebooks/solutions`` with that venv's Python, from the copy, so the
-pytest and nbval settings in pyproject.toml apply. The plain ``requirements.txt`` route
+then runs nbval over ``notebooks/solutions`` and the playground with that venv's Python, from
+the copy, so the pytest and nbval settings in pyproject.toml apply. The plain ``requirements.txt`` route
 (``python3 -m venv .venv && .venv/bin/pip install -r requirements.txt``) is what .ci/run does on
 every CI run, so it is not repeated here.
 """
@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,14 @@ def _repository_files():
     return [name for name in listing.split("\0") if name and (REPO / name).is_file()]
 
 
+def copy_repository(copy):
+    """Copy what a commit of this work tree would hold into the folder ``copy``; returns it."""
+    for name in _repository_files():
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, copy / name)
+    return copy
+
+
 def _clean_env(venv):
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     env["VIRTUAL_ENV"] = str(venv)
@@ -76,13 +85,19 @@ def _run(command, cwd, env, timeout):
     return result
 
 
+def test_binder_runs_the_python_that_is_tested():
+    """binder/runtime.txt pins the Python these tests run with (and build their venvs with)."""
+    runtime = (REPO / "binder" / "runtime.txt").read_text().strip()
+    tested = subprocess.run([shutil.which("python3") or sys.executable, "-c",
+                             "import sys; print(f'python-{sys.version_info[0]}.{sys.version_info[1]}')"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    assert runtime == tested == f"python-{sys.version_info[0]}.{sys.version_info[1]}", (runtime, tested)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not _venv_available(), reason="python3 -m venv is not available")
 def test_binder_environment_runs_every_solution_notebook(tmp_path):
-    copy = tmp_path / "repo"
-    for name in _repository_files():
-        (copy / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(REPO / name, copy / name)
+    copy = copy_repository(tmp_path / "repo")
     assert (copy / "binder" / "requirements.txt").is_file(), "binder/ is not in the repository"
 
     venv = tmp_path / "venv"
@@ -107,11 +122,13 @@ def test_binder_environment_runs_every_solution_notebook(tmp_path):
         schema = json.loads((schemas / package / f"{name}.json").read_text())
         assert set(values) <= set(schema["properties"]), (plugin, values)
 
-    # Every solution notebook passes nbval in that environment, with the repository's settings.
+    # Every solution notebook and the playground pass nbval in that environment, with the
+    # repository's settings.
     solutions = sorted((copy / "notebooks" / "solutions").glob("*.ipynb"))
     assert solutions, "no solution notebooks to run"
     result = _run(
-        [python, "-m", "pytest", "notebooks/solutions", "-q", "-p", "no:cacheprovider"], copy, env, 900,
+        [python, "-m", "pytest", "notebooks/solutions", "notebooks/playground.ipynb", "-q", "-p", "no:cacheprovider"],
+        copy, env, 900,
     )
     summary = result.stdout.strip().splitlines()[-1]
     assert " passed" in summary and "failed" not in summary and "error" not in summary, summary
