@@ -3,7 +3,6 @@ plots, the approximation explorer, and the biological / artificial neuron drawin
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
@@ -11,12 +10,6 @@ from nn_helpers import MLP, diagrams, plotting  # noqa: E402
 from nn_helpers.widgets import Explorer, approximation_explorer  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 # ---------------------------------------------------------------- staircase_network

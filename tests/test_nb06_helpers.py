@@ -2,7 +2,6 @@
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
@@ -11,12 +10,6 @@ from nn_helpers.diagrams import graph_layout, plot_graph, plot_slope  # noqa: E4
 from nn_helpers.widgets import backprop_explorer, backprop_steps, slope_explorer  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def neuron_graph():

@@ -21,12 +21,6 @@ from nn_helpers.diagrams import (activation_curves, mark_activation, plot_activa
 pytestmark = pytest.mark.filterwarnings("error")
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def assert_titled_and_labelled(ax):
     assert ax.get_title(), "no title"
     assert ax.get_xlabel() and ax.get_ylabel(), "axes not labelled"

@@ -104,6 +104,16 @@ class Lab:
         return "\n".join(lines[-n:])
 
 
+def stop(process):
+    """Stop a server the tests started, by its PID: terminate, then kill if it lingers."""
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=15)
+
+
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     """Start ``jupyter lab`` on a free port over a copy of notebooks/; stop it by PID at the end."""
@@ -164,12 +174,7 @@ def lab(tmp_path_factory):
                 time.sleep(0.25)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+        stop(process)
 
 
 # ---------------------------------------------------------------- the browser

@@ -9,8 +9,8 @@ import urllib.request
 
 import pytest
 
-from .conftest import (ARTIFACTS, REPO, _free_port, error_outputs, open_notebook, press_slider, run_all,
-                       screenshot, slider, stderr_outputs, wait_idle)
+from .conftest import (ARTIFACTS, REPO, _free_port, error_outputs, open_notebook, run_all,
+                       screenshot, stderr_outputs, stop, wait_idle)
 
 pytestmark = pytest.mark.browser
 NOTEBOOK = "notebooks/playground.ipynb"
@@ -89,12 +89,7 @@ def voila_url(tmp_path_factory):
                 time.sleep(0.25)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+        stop(process)
 
 
 def test_playground_as_a_voila_page_trains_and_replays(browser_context, voila_url):
