@@ -119,3 +119,16 @@ def index(i, n, name):
     if not -n <= i < n:
         raise IndexOutOfRange(f"{name} must be a whole number from {-n} to {n - 1}; got {i}")
     return int(i) % n
+
+
+def interval(value, name):
+    """value as (low, high): two finite numbers with low < high (an axis range, an interval)."""
+    try:
+        low, high = value if not isinstance(value, (str, bytes, dict)) else ()
+    except (TypeError, ValueError):     # not a pair: None, a number, three numbers, ...
+        raise TypeError(f"{name} must be (low, high), two numbers; "
+                        f"got {type(value).__name__} {value!r:.60}") from None
+    low, high = real_number(low, name), real_number(high, name)
+    if not low < high:
+        raise ValueError(f"{name} must be (low, high) with low < high; got ({low:g}, {high:g})")
+    return low, high

@@ -20,10 +20,13 @@ for a ``Value`` exponent.
     -0.079316
 """
 import math
+import numbers
 
 
 def sigmoid(z):
     """sigma(z) = 1 / (1 + exp(-z)) for one float, without overflow for large |z|."""
+    if not isinstance(z, numbers.Real):
+        raise TypeError(f"z must be a number; got {type(z).__name__} {z!r:.60}")
     return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
 
 
@@ -128,6 +131,8 @@ def neg(u):                            # -u = u * (-1)
 
 def topological_order(root):
     """Every node root was computed from, each after all its inputs, root last (a list)."""
+    if not hasattr(root, "_prev"):     # a Value (ours, or one like it) knows its inputs
+        raise TypeError(f"root must be a Value; got {root!r}")
     order, seen = [], set()
 
     def visit(v):                      # depth first: the inputs, then v
@@ -142,8 +147,9 @@ def topological_order(root):
 
 def backward(root):
     """Fill in every node's grad = d(root)/d(node): start at 1, then each node's rule, root first."""
+    order = topological_order(root)    # (it checks that root is a Value)
     root.grad = 1.0                    # d(root)/d(root) = 1
-    for v in reversed(topological_order(root)):
+    for v in reversed(order):
         v._backward()                  # v's grad is complete: every user has added its share
 
 
@@ -153,6 +159,8 @@ class Value:
     """One number in a computation, with its gradient dE/d(this number) after E.backward()."""
 
     def __init__(self, data, _children=(), _op="", label=""):
+        if not isinstance(data, (int, float)):
+            raise TypeError(f"Value holds one number (an int or a float); got {data!r}")
         self.data = float(data)
         self.grad = 0.0
         self._prev = tuple(_children)      # the Values this one was computed from

@@ -5,13 +5,46 @@ Every artist a test or a widget needs to find carries a ``gid``: "node" (circles
 (squares), "weight label" and "bias label" (edge texts), "trace" (z and a under a node).
 """
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.patches import Circle, FancyBboxPatch
 
+from . import _validation as val
 from .activations import get_activation
+from .network import MLP
 from .plotting import CLASS_COLORS, _axes, _find
 
 POSITIVE, NEGATIVE = CLASS_COLORS[1], CLASS_COLORS[0]    # edge colours by sign: blue +, orange -
 DX, DY, R = 3.0, 1.15, 0.27         # layer spacing, node spacing, node radius (data units)
+
+
+# ---------------------------------------------------------------- checks of what a learner passes
+
+def _network(net):
+    """net, if it is an MLP: the diagrams read its sizes, weights, biases and activations."""
+    return val.instance(net, MLP, "net", "an MLP (nn_helpers.MLP)")
+
+
+def _picture(ax, of):
+    """ax, if it is a matplotlib Axes: the picture ``of`` (a function's name) drew, to mark on."""
+    return val.instance(ax, Axes, "ax", f"the Axes of a {of} picture")
+
+
+def _title(title, default):
+    """The title given, or the default for None or "" (anything else is shown as its text)."""
+    return default if title is None or (isinstance(title, str) and not title) else title
+
+
+def _edge(net, edge, name):
+    """edge as (l, j, k), checked against net: the weight to node j of layer l from node k of layer l-1."""
+    what = f"{name} must be (l, j, k): the weight to node j of layer l (1 to {len(net.sizes) - 1}) from node k"
+    try:
+        l, j, k = edge if not isinstance(edge, (str, bytes, dict)) else ()
+    except (TypeError, ValueError):     # not three things
+        raise TypeError(f"{what}; got {type(edge).__name__} {edge!r:.60}") from None
+    l, j, k = (val.positive_int(v, name, minimum=0) for v in (l, j, k))
+    if not (1 <= l < len(net.sizes) and j < net.sizes[l] and k < net.sizes[l - 1]):
+        raise ValueError(f"{what}, nodes counted from 0 (layer sizes {list(net.sizes)}); got ({l}, {j}, {k})")
+    return l, j, k
 
 
 # ---------------------------------------------------------------- network diagrams
@@ -34,9 +67,13 @@ def _layout(sizes, max_nodes, dy=DY):
 
 def _node_names(sizes, names):
     if names is not None:
-        if [len(layer) for layer in names] != list(sizes):
-            raise ValueError(f"node_names needs one list of names per layer, sized {list(sizes)}; "
-                             f"got sizes {[len(layer) for layer in names]}")
+        if not isinstance(names, (list, tuple)):
+            raise TypeError(f"node_names must be a list of name lists, one per layer; "
+                            f"got {type(names).__name__} {names!r:.60}")
+        got = [len(layer) if isinstance(layer, (list, tuple, np.ndarray)) else type(layer).__name__
+               for layer in names]
+        if got != list(sizes):
+            raise ValueError(f"node_names needs one list of names per layer, sized {list(sizes)}; got sizes {got}")
         return names
     L = len(sizes) - 1
     hidden = (lambda l, j: f"$h_{{{j + 1}}}$") if L == 2 else (lambda l, j: f"$h^{{({l})}}_{{{j + 1}}}$")
@@ -47,8 +84,11 @@ def _node_names(sizes, names):
 def _check_trace(net, trace):
     if trace is None:
         return None
-    a = trace.get("a") if isinstance(trace, dict) else None
-    if a is None or len(a) != len(net.sizes) or np.ndim(a[0]) != 1:
+    z, a = (trace.get(key) if isinstance(trace, dict) else None for key in ("z", "a"))
+    per_layer = all(isinstance(v, (list, tuple)) and len(v) == len(net.sizes) for v in (z, a))
+    one_example = per_layer and all(np.shape(a[l]) == (n,) and (l == 0 or np.shape(z[l]) == (n,))
+                                    for l, n in enumerate(net.sizes))      # the inputs have no z
+    if not one_example:
         raise ValueError("trace must be net.forward_trace(x) for one example x of shape "
                          f"({net.sizes[0]},), a dict of per-layer 'z' and 'a' vectors")
     return trace
@@ -57,13 +97,16 @@ def _check_trace(net, trace):
 def _check_gradients(net, gradients):
     if gradients is None:
         return None
+    what = "gradients must be (dW, db) from net.gradients(X, Y), shaped like the weights and biases"
     expected = [[W.shape for W in net.weights], [b.shape for b in net.biases]]
-    got = [[np.shape(g) for g in part] for part in gradients] if len(gradients) == 2 else None
+    if not (isinstance(gradients, (list, tuple)) and len(gradients) == 2
+            and all(isinstance(part, (list, tuple)) for part in gradients)):
+        raise TypeError(f"{what} {expected}; got {type(gradients).__name__} {gradients!r:.60}")
+    got = [[np.shape(g) for g in part] for part in gradients]
     if got != expected:
-        raise ValueError(f"gradients must be (dW, db) from net.gradients(X, Y), shaped like the weights "
-                         f"and biases {expected}; got {got if got is not None else type(gradients).__name__}")
+        raise ValueError(f"{what} {expected}; got {got}")
     dW, db = gradients
-    return [np.asarray(g, float) for g in dW], [np.asarray(g, float) for g in db]
+    return [val.numeric_array(g, "gradients") for g in dW], [val.numeric_array(g, "gradients") for g in db]
 
 
 class _Boxes:
@@ -93,9 +136,11 @@ def plot_network(net, ax=None, trace=None, gradients=None, show_weights="auto", 
     instead of the weights.  node_names : optional list per layer of node labels.
     max_nodes : layers larger than this show their first and last few nodes.  Returns ax.
     """
+    net = _network(net)
     trace, gradients = _check_trace(net, trace), _check_gradients(net, gradients)
-    if show_weights not in ("auto", "labels", "width"):
-        raise ValueError(f"show_weights must be 'auto', 'labels' or 'width'; got {show_weights!r}")
+    val.choice(show_weights, ("auto", "labels", "width"), "show_weights")
+    names = _node_names(net.sizes, node_names)
+    max_nodes = val.positive_int(max_nodes, "max_nodes", minimum=2)
     sizes, L = net.sizes, len(net.sizes) - 1
     n_edges = sum(W.size for W in net.weights) + (sum(sizes[1:]) if net.bias else 0)
     mode = show_weights if show_weights != "auto" else ("labels" if n_edges <= 24 else "width")
@@ -117,7 +162,7 @@ def plot_network(net, ax=None, trace=None, gradients=None, show_weights="auto", 
     fontsize = float(np.clip(0.21 * pts, 6, 11))
     text_size = (0.6 * fontsize / pts, 1.2 * fontsize / pts)  # one character's width, a line's height
     boxes = _Boxes()
-    _draw_nodes(ax, net, shown, ys, dx, _node_names(sizes, node_names), trace, boxes, fontsize, text_size)
+    _draw_nodes(ax, net, shown, ys, dx, names, trace, boxes, fontsize, text_size)
     for l in range(L + 1):
         kind = "input" if l == 0 else "output" if l == L else "hidden"
         caption = {"input": "input layer", "output": f"output layer\n({net.output.name})",
@@ -128,7 +173,7 @@ def plot_network(net, ax=None, trace=None, gradients=None, show_weights="auto", 
     if mode == "labels":
         _label_edges(ax, edges, boxes, fontsize * 0.88, text_size)
     _legend(ax, mode, net.bias, gradients is not None, fontsize * 0.85)
-    ax.set_title(title or f"Network {'-'.join(map(str, sizes))}", fontsize=fontsize * 1.2)
+    ax.set_title(_title(title, f"Network {'-'.join(map(str, sizes))}"), fontsize=fontsize * 1.2)
     return ax
 
 
@@ -248,7 +293,7 @@ def activation_curves(name, z):
     softmax(z, 0) (which equals sigmoid(z)), and f' is that output's derivative with respect to z.
     """
     act = get_activation(name)
-    z = np.asarray(z, dtype=float)
+    z = val.numeric_array(z, "z")
     if act.elementwise:
         return act.f(z), act.prime(z)
     pairs = np.stack([z, np.zeros_like(z)], axis=-1)      # (..., 2): the inputs (z, 0)
@@ -269,8 +314,14 @@ def plot_activation(name, ax=None, z=np.linspace(-6, 6, 400), mark=None):
     points (mark, f(mark)) and (mark, f'(mark)) with their values (see ``mark_activation``).
     z : 1-D ndarray, sorted.  Returns ax.
     """
-    ax = _axes(ax, figsize=(6, 4))
     act = get_activation(name)
+    z = val.as_float_array(z, "z")
+    if z.ndim != 1 or z.size < 2:
+        raise ValueError(f"z must be a 1-D array of at least 2 numbers; got shape {z.shape}")
+    if np.any(np.diff(z) <= 0):
+        raise ValueError("z must be sorted: each number larger than the one before")
+    mark = None if mark is None else val.real_number(mark, "mark")
+    ax = _axes(ax, figsize=(6, 4))
     f, slope = activation_curves(act.name, z)
     what = "softmax(z, 0)$_1$" if act.name == "softmax" else f"{act.name}(z)"
     ax.plot(z, f, color=CLASS_COLORS[1], linewidth=2.2, label=f"f(z) = {what}", gid="f")
@@ -302,6 +353,7 @@ def mark_activation(ax, name, z0):
 
     A second call moves the marks in place (fast: for a slider).  Returns ax.
     """
+    ax, z0 = _picture(ax, "plot_activation"), val.real_number(z0, "z0")
     f0, slope0 = (float(v) for v in activation_curves(name, z0))
     undefined = get_activation(name).name == "step" and z0 == 0
     marks = [_find(ax, g) for g in ("mark line", "mark f", "mark f'")]
@@ -344,10 +396,14 @@ def chain_rule_factors(net, x, t, lr=0.5):
     output node), new_weight = weight - lr * gradient.
     """
     from .losses import get_loss
+    net, lr = _network(net), val.real_number(lr, "lr")
     if not net.output.elementwise:
         raise ValueError("chain_rule_factors needs an elementwise output activation (not softmax)")
-    trace = net.forward_trace(np.asarray(x, float))
-    t = np.asarray(t, float).reshape(net.sizes[-1])
+    trace = net.forward_trace(val.as_float_array(x, "x"))
+    t = val.as_float_array(t, "t")
+    if t.size != net.sizes[-1]:
+        raise ValueError(f"t must be one target of {net.sizes[-1]} number(s) for this network; got shape {t.shape}")
+    t = t.reshape(net.sizes[-1])
     names, L = _plain_names(net.sizes), len(net.sizes) - 1
     first = np.cumsum([0] + [W.size for W in net.weights])          # number of w1 in each layer
     wname = lambda l, j, k: f"w{first[l - 1] + j * net.sizes[l - 1] + k + 1}"  # noqa: E731
@@ -386,10 +442,17 @@ def _signed(v, spec=".6f"):
     return f"{v:{spec}}" if v >= 0 else f"({v:{spec}})"
 
 
+_RECORD_KEYS = ("name", "source", "target", "weight", "factors", "gradient", "paths", "new_weight")
+
+
 def factors_text(record, lr=0.5):
     """A record of ``chain_rule_factors`` as a few lines of text: the chain rule with its numbers,
     the sum over the paths for a hidden node, and the update w <- w - lr dE/dw."""
-    r = record
+    r = val.instance(record, dict, "record", "one record of chain_rule_factors (a dict)")
+    missing = [key for key in _RECORD_KEYS if key not in r]
+    if missing:
+        raise ValueError(f"record must be one record of chain_rule_factors; got a dict without {missing}")
+    lr = val.real_number(lr, "lr")
     (l1, v1), (l2, v2), (l3, v3) = r["factors"]
     kind = "output" if r["paths"] is None else "hidden"
     lines = [f"{r['name']}: the weight from {r['source']} to {r['target']} ({kind} layer)"]
@@ -410,6 +473,11 @@ def mark_edges(ax, net, edge, paths=()):
     """Highlight one weight's edge (l, j, k) on a ``plot_network`` picture, and (lighter) the edges
     (l', j', k') its gradient flows back through.  A second call moves the marks (gid "highlight",
     "highlight path").  Needs every node drawn (layers of at most max_nodes).  Returns ax."""
+    ax, net = _picture(ax, "plot_network"), _network(net)
+    edge = _edge(net, edge, "edge")
+    if not isinstance(paths, (list, tuple, np.ndarray)):
+        raise TypeError(f"paths must be a list of (l, j, k) edges; got {type(paths).__name__} {paths!r:.60}")
+    paths = [_edge(net, p, f"paths[{i}]") for i, p in enumerate(paths)]
     nodes = [p for p in ax.patches if p.get_gid() == "node"]
     if len(nodes) != sum(net.sizes):
         raise ValueError("mark_edges needs a plot_network picture of this net with every node drawn")
@@ -436,8 +504,12 @@ def plot_slope(f, x, h, ax=None, f_prime=None, method="forward", xlim=(-4, 4), n
     f, f_prime : functions of an ndarray.  The legend gives both slopes and their difference.
     Returns ax.
     """
-    if method not in ("forward", "central"):
-        raise ValueError(f"method must be 'forward' or 'central'; got {method!r}")
+    f = val.function(f, "f", "a function of an ndarray (e.g. np.sin)")
+    if f_prime is not None:
+        val.function(f_prime, "f_prime", "a function of an ndarray (e.g. np.cos), or None")
+    x, h = val.real_number(x, "x"), val.real_number(h, "h", positive=True)
+    val.choice(method, ("forward", "central"), "method")
+    xlim = val.interval(xlim, "xlim")
     ax = _axes(ax, figsize=(6, 4.2))
     grid = np.linspace(*xlim, 300)
     lo = x - h if method == "central" else x
@@ -503,8 +575,8 @@ def plot_graph(root, ax=None, forward=None, backward=None, title=None):
     order = list(pos)
     n = len(order)
     stepping = forward is not None or backward is not None     # then highlight the latest node
-    forward = n if forward is None else int(np.clip(forward, 0, n))
-    backward = n if backward is None else int(np.clip(backward, 0, n))
+    forward = n if forward is None else min(val.positive_int(forward, "forward", minimum=0), n)
+    backward = n if backward is None else min(val.positive_int(backward, "backward", minimum=0), n)
     known = set(map(id, order[:forward]))
     graded = set(map(id, order[::-1][:backward]))
     latest = None if not stepping else order[::-1][backward - 1] if backward else \
@@ -551,7 +623,7 @@ def plot_graph(root, ax=None, forward=None, backward=None, title=None):
                 fontsize=9, color=CLASS_COLORS[3], va="center", ha="right",
                 arrowprops=dict(arrowstyle="-|>", color=CLASS_COLORS[3], lw=1.2))
     label = root.label or "the result"
-    ax.set_title(title or f"Computational graph of {label}: value (black), grad = d{label}/d(node) (red)",
+    ax.set_title(_title(title, f"Computational graph of {label}: value (black), grad = d{label}/d(node) (red)"),
                  fontsize=11)
     return ax
 
@@ -653,9 +725,11 @@ def plot_biological_neuron(ax=None, title="A biological neuron (schematic)"):
 def plot_artificial_neuron(ax=None, n_inputs=3, title="An artificial neuron"):
     """The artificial neuron a = f(w_1 x_1 + ... + w_n x_n + b): inputs (green) with their weights,
     the weighted sum and the activation (purple), the output (red); colours match
-    ``plot_biological_neuron``.  Returns ax."""
+    ``plot_biological_neuron``.  n_inputs : 1 to 5 (the picture's room).  Returns ax."""
+    n = val.positive_int(n_inputs, "n_inputs")
+    if n > 5:
+        raise ValueError(f"n_inputs must be from 1 to 5 (the picture has room for 5 inputs); got {n}")
     ax = _axes(ax, figsize=(6.5, 3.6))
-    n = int(n_inputs)
     ys = (np.arange(n)[::-1] - (n - 1) / 2) * 1.1
     names = [f"$x_{{{i + 1}}}$" for i in range(n)]
     weights = [f"$w_{{{i + 1}}}$" for i in range(n)]

@@ -28,6 +28,7 @@ from matplotlib.patches import Patch
 from . import _validation as val
 from .activations import sigmoid, softmax
 from .playground import Recording, frame_view, hidden_space
+from .playground_config import ACTIVATIONS, check_points
 from .plotting import CLASS_COLORS, plot_points
 
 CMAP = LinearSegmentedColormap.from_list("class0_white_class1", [CLASS_COLORS[0], "#ffffff",
@@ -54,10 +55,31 @@ LAYOUTS = {
 FIGSIZE = LAYOUTS["full"]["figsize"]
 
 
+# Checks of the public drawing helpers: types and shapes only, never a pass over the grid's
+# values, so show() calls the helpers every frame at no measurable cost.
+
+def _grid(values, name):
+    """values, if an ndarray of numbers shaped (rows, columns, units), none of them 0 (NaN allowed)."""
+    if not isinstance(values, np.ndarray) or values.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must be an ndarray of numbers, shape (rows, columns, units); "
+                        f"got {type(values).__name__} {values!r:.60}")
+    if values.ndim != 3 or 0 in values.shape:
+        raise ValueError(f"{name} must have shape (rows, columns, units), none of them 0; got {values.shape}")
+    return values
+
+
+def _coordinates(values, n, name):
+    """values as n grid coordinates, a float array of shape (n,)."""
+    values = val.numeric_array(values, name)
+    if values.shape != (n,):
+        raise ValueError(f"{name} must hold the grid's {n} coordinates, shape ({n},); got shape {values.shape}")
+    return values
+
+
 def class_image(output):
     """RGB (res, res, 3) for k-class outputs (res, res, k): each pixel takes its predicted class's
     colour, paler where the network is less sure (max probability near 1/k)."""
-    k = output.shape[-1]
+    k = _grid(output, "output").shape[-1]
     rgb = np.array([to_rgb(CLASS_COLORS[c % len(CLASS_COLORS)]) for c in range(k)])
     strength = 0.6 * (output.max(axis=-1) - 1 / k) / (1 - 1 / k)     # as strong as CMAP_LIGHT
     return 1 - strength[..., None] * (1 - rgb[output.argmax(axis=-1)])
@@ -66,7 +88,9 @@ def class_image(output):
 def boundary_segments(output, xs, ys):
     """The decision boundary as a list of (m, 2) polylines: where p = 0.5 for one output unit;
     for k outputs, where each class's probability ties the largest other one."""
-    if output.shape[-1] == 1:
+    rows, columns, units = _grid(output, "output").shape
+    xs, ys = _coordinates(xs, columns, "xs"), _coordinates(ys, rows, "ys")
+    if units == 1:
         margins = [output[..., 0] - 0.5]
     else:
         top2 = np.sort(output, axis=-1)[..., -2:]
@@ -85,6 +109,16 @@ def neuron_mosaic(hidden, activation, step=1, gap=0.15):
     Returns the mosaic (rows, cols) with y up in each tile, and the tiles' frames as polylines
     in image coordinates.
     """
+    if not isinstance(hidden, (list, tuple)) or not hidden:
+        raise TypeError(f"hidden must be a list of (res, res, units) arrays, one per hidden layer; "
+                        f"got {type(hidden).__name__} {hidden!r:.60}")
+    sizes = {_grid(h, f"hidden[{i}]").shape[:2] for i, h in enumerate(hidden)}
+    if sizes != {(hidden[0].shape[0],) * 2}:
+        raise ValueError(f"hidden's maps must all be (res, res, units), one res for all; got {sorted(sizes)}")
+    val.choice(activation, ACTIVATIONS, "activation")
+    step, gap = val.positive_int(step, "step"), val.real_number(gap, "gap")
+    if not 0 <= gap <= 1:
+        raise ValueError(f"gap must be from 0 to 1 (a fraction of a tile's side); got {gap:g}")
     side = hidden[0][::step, ::step].shape[0]
     pitch = side + max(1, round(gap * side))
     n_cols = max(h.shape[-1] for h in hidden)
@@ -120,6 +154,7 @@ class PlaygroundFigure:
         val.instance(recording, Recording, "recording", "a Recording (from record_training)")
         resolution = val.positive_int(resolution, "resolution", minimum=2)
         val.choice(layout, tuple(LAYOUTS), "layout")
+        blit, title = val.flag(blit, "blit"), val.flag(title, "title")
         fig.clear()
         self.fig, self.rec, self.resolution = fig, recording, resolution
         self.layout = place = LAYOUTS[layout]
@@ -255,6 +290,7 @@ class PlaygroundFigure:
     # ------------------------------------------------------------------ per frame, in place
     def set_drawn(self, points):
         """Show the learner's drawn points, (x1, x2, label) triples, as stars."""
+        points = check_points(points, self.rec.config.n_classes)
         xy = np.array([p[:2] for p in points]).reshape(-1, 2)
         self.drawn.set_offsets(xy)
         self.drawn.set_facecolor([CLASS_COLORS[p[2] % len(CLASS_COLORS)] for p in points])
@@ -321,6 +357,8 @@ class PlaygroundFigure:
 
 def space_limits(rec, pad=0.08):
     """Fixed axis limits ((x0, x1), (y0, y1)) for the hidden-space panel over all frames."""
+    val.instance(rec, Recording, "rec", "a Recording (from record_training)")
+    pad = val.real_number(pad, "pad", nonnegative=True)
     pts = np.vstack([np.vstack([s.train, s.test]) for s in
                      (hidden_space(rec, i) for i in range(rec.n_frames))])
     lo, hi = pts.min(axis=0), pts.max(axis=0)
@@ -348,6 +386,11 @@ def snapshot_figure(recording, frame=-1, layout="full", dpi=100):
     return fig
 
 
+PLAYER_ICONS = {"fa-minus": "\u2212", "fa-fast-backward": "|\u25c0\u25c0", "fa-step-backward": "|\u25c0",
+                "fa-play": "\u25b6", "fa-play fa-flip-horizontal": "\u25c0", "fa-pause": "\u275a\u275a", "fa-step-forward": "\u25b6|",
+                "fa-fast-forward": "\u25b6\u25b6|", "fa-plus": "+"}
+
+
 def replay_html(recording, n_frames=10, layout="compact", dpi=72, interval=300):
     """The training as a self-contained HTML/JavaScript player (``FuncAnimation.to_jshtml``).
 
@@ -370,6 +413,13 @@ def replay_html(recording, n_frames=10, layout="compact", dpi=72, interval=300):
                               interval=interval, repeat=False)
     with rc_context({"animation.frame_format": "jpeg"}):
         html = animation.to_jshtml(default_mode="once")
-    # matplotlib links its player's button icons from a CDN; JupyterLab, Voila and nbviewer
-    # already have them (Font Awesome), and offline nothing would come: the page asks the network nothing.
-    return re.sub(r'<link rel="stylesheet"\s*href="https?://[^"]*font-awesome[^"]*">\n?', "", html, count=1)
+    # matplotlib draws its player's buttons with Font Awesome icons linked from a CDN. Offline (the
+    # static course site, a lecture hall without internet) the buttons would be blank: link
+    # nothing, and draw each icon as a plain character instead.
+    html = re.sub(r'<link rel="stylesheet"\s*href="https?://[^"]*font-awesome[^"]*">\n?', "", html, count=1)
+    return _plain_player_icons(html)
+
+
+def _plain_player_icons(html):
+    """matplotlib's player HTML with each Font Awesome icon (``<i class="fa ...">``) as a character."""
+    return re.sub(r'<i class="fa ([\w -]+)"></i>', lambda m: PLAYER_ICONS[m.group(1)], html)

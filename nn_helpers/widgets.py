@@ -40,6 +40,7 @@ from traitlets import TraitError
 from . import _validation as val
 from . import datasets
 from .diagrams import mark_activation, plot_activation
+from .network import MLP
 from .plotting import plot_neuron, update_neuron
 
 IPYMPL_BACKENDS = ("widget", "ipympl", "module://ipympl.backend_nbagg")
@@ -58,6 +59,7 @@ def uses_ipympl():
 def figure_view(figure):
     """The widget that shows a (non-pyplot) ``figure``: under ipympl its canvas, a live widget;
     otherwise an ``ipywidgets.Image``, shown at the figure's own size, that ``refresh`` fills."""
+    val.instance(figure, Figure, "figure", "a matplotlib Figure (matplotlib.figure.Figure)")
     if uses_ipympl():
         from ipympl.backend_nbagg import Canvas, FigureManager   # importing it selects ipympl
         FigureManager(Canvas(figure), 0)
@@ -443,9 +445,12 @@ def forward_explorer(net, x=None, boolean=None, node_names=None):
     buttons, False sliders; None picks buttons when every entry of x is 0 or 1 (and x is given).
     The controls are named x1, x2, ...  Returns an ``Explorer``.
     """
-    from .diagrams import _layout, plot_network
+    from .diagrams import _layout, _node_names, plot_network
 
+    val.instance(net, MLP, "net", "an MLP (nn_helpers.MLP)")
     n_in, given = net.sizes[0], x is not None
+    boolean = None if boolean is None else val.flag(boolean, "boolean")
+    _node_names(net.sizes, node_names)                  # checked before any control is made
     x = val.as_float_array(x, "x") if given else np.zeros(n_in)
     if x.shape != (n_in,):
         raise ValueError(f"x must be one input of shape ({n_in},) for this network; got {x.shape}")
@@ -512,6 +517,7 @@ def approximation_explorer(target="sin", units=4, interval=(-3.0, 3.0)):
     from .plotting import (APPROXIMATION_TARGETS, approximation_target, plot_approximation,
                            plot_hidden_contributions, staircase_network)
     target = _choice(target, APPROXIMATION_TARGETS, "target")
+    interval = val.interval(interval, "interval")
     units = val.positive_int(units, "units")
     if units > 40:
         raise ValueError(f"units must be between 1 and 40; got {units}")
@@ -546,6 +552,7 @@ def digit_explorer(net, X, y=None, index=0):
     net : a trained MLP with 64 inputs.  Returns an ``Explorer``."""
     from .plotting import plot_digit_prediction, update_digit_prediction
 
+    val.instance(net, MLP, "net", "a trained MLP with 64 inputs")
     X = val.as_float_array(X, "X")
     if X.ndim != 2 or X.shape[1] != 64 or X.shape[0] == 0:
         raise ValueError(f"X must be 8x8 digits, one a row, shape (n, 64); got {X.shape}")

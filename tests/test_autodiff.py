@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nn_helpers.autodiff import Value, topological_order
+from nn_helpers.autodiff import Value, backward, sigmoid, topological_order
 from nn_helpers.gradcheck import numerical_gradient
 
 
@@ -83,6 +83,26 @@ def test_repr_and_label():
 def test_exponent_must_be_a_number():
     with pytest.raises(TypeError, match="exponent"):
         Value(2.0) ** Value(3.0)
+
+
+def test_a_value_holds_a_number_and_says_so():
+    with pytest.raises(TypeError, match=r"Value holds one number \(an int or a float\); got 'abc'"):
+        Value("abc")
+    with pytest.raises(TypeError, match=r"Value holds one number .*; got \[1, 2\]"):
+        Value(2.0) * [1, 2]                              # the other side becomes a Value first
+    with pytest.raises(TypeError, match="Value holds one number"):
+        "2" - Value(1.0)                                 # rsub: the string is not read as 2
+    assert Value(True).data == 1.0 and Value(np.float64(0.25)).data == 0.25 and Value(3).data == 3.0
+
+
+def test_backward_and_topological_order_need_a_value():
+    with pytest.raises(TypeError, match="root must be a Value; got 3.0"):
+        backward(3.0)
+    with pytest.raises(TypeError, match="root must be a Value; got None"):
+        topological_order(None)
+    with pytest.raises(TypeError, match=r"z must be a number; got str 'abc'"):
+        sigmoid("abc")
+    assert sigmoid(np.float32(0.0)) == 0.5 and math.isnan(sigmoid(math.nan))      # NaN flows on, as before
 
 
 # ---------------------------------------------------------------- the notebook writes this very code

@@ -6,6 +6,7 @@ code a slider move or a click runs in JupyterLab.
 """
 import builtins
 import dataclasses
+import re
 import warnings
 
 import matplotlib
@@ -312,6 +313,40 @@ def test_bad_control_values_are_reported_not_raised(pg):
     assert pg.train().config.hidden == (3, 2)
 
 
+def test_drawing_helpers_say_what_they_expected(moons):
+    from nn_helpers import playground_figure as pf
+    with pytest.raises(TypeError, match=r"output must be an ndarray of numbers, shape \(rows, columns, .*; got list"):
+        pf.class_image([[0.5]])
+    with pytest.raises(ValueError, match=r"output must have shape \(rows, columns, units\), .*; got \(0,\)"):
+        pf.class_image(np.zeros(0))
+    grid = np.linspace(0, 1, 16).reshape(4, 4, 1)
+    with pytest.raises(ValueError, match=r"xs must hold the grid's 4 coordinates, shape \(4,\); got shape \(\)"):
+        pf.boundary_segments(grid, 2.5, np.linspace(0, 1, 4))
+    with pytest.raises(TypeError, match="ys must be numeric"):
+        pf.boundary_segments(grid, np.linspace(0, 1, 4), "abc")
+    with pytest.raises(TypeError, match="hidden must be a list of .* arrays, one per hidden layer; got dict"):
+        pf.neuron_mosaic({"a": 1}, "tanh")
+    with pytest.raises(ValueError, match=r"hidden's maps must all be \(res, res, units\)"):
+        pf.neuron_mosaic([np.zeros((4, 4, 2)), np.zeros((6, 6, 2))], "tanh")
+    with pytest.raises(ValueError, match="activation must be one of 'tanh', 'relu'"):
+        pf.neuron_mosaic([np.zeros((4, 4, 2))], "softplus")
+    with pytest.raises(TypeError, match="step must be an integer >= 1; got NoneType None"):
+        pf.neuron_mosaic([np.zeros((4, 4, 2))], "tanh", step=None)
+    with pytest.raises(ValueError, match="gap must be from 0 to 1"):
+        pf.neuron_mosaic([np.zeros((4, 4, 2))], "tanh", gap=1e6)
+    with pytest.raises(TypeError, match="rec must be a Recording"):
+        pf.space_limits("moons")
+    with pytest.raises(ValueError, match="pad must be >= 0; got -7.0"):
+        pf.space_limits(moons, pad=-7)
+    with pytest.raises(TypeError, match="blit must be True or False; got ndarray"):
+        pf.PlaygroundFigure(pf.new_figure(), moons, blit=np.zeros(3))
+    panels = pf.PlaygroundFigure(pf.new_figure(), moons)
+    with pytest.raises(TypeError, match="points must be a sequence"):
+        panels.set_drawn(None)
+    with pytest.raises(ValueError, match=r"points\[0\] label must be a class 0..1; got 7"):
+        panels.set_drawn([(0.1, 0.2, 7)])
+
+
 # ---------------------------------------------------------------------- static fallback
 def test_snapshot_and_replay_for_pages_without_widgets(moons):
     before = plt.get_fignums()
@@ -319,4 +354,6 @@ def test_snapshot_and_replay_for_pages_without_widgets(moons):
     assert len(fig.axes) == 4                          # boundary, space, loss, neurons
     html = replay_html(moons, n_frames=4)
     assert html.count("data:image/jpeg;base64") == 4 and len(html) < 200_000
+    assert "font-awesome" not in html and 'class="fa ' not in html      # works offline: no icon font
+    assert re.search(r'title="Play" aria-label="Play" onclick="[^"]+">\s*\u25b6</button>', html)
     assert plt.get_fignums() == before

@@ -291,3 +291,103 @@ def test_loss_surface_contours_f_and_draws_the_path_from_start_to_end(elementwis
     np.testing.assert_allclose(markers["start"][0], path[0])
     np.testing.assert_allclose(markers["end (after 30 steps)"][0], path[-1])
     assert len(ax.texts) >= 29                               # an arrow per step
+
+
+# ---------------------------------------------------------------- bad input: each check says what it expected
+
+X4, Y4 = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([0, 1, 1, 0])
+RUN = plotting.descent_run("1d", 0.1, 5)
+RACE = plotting.race_paths("valley", 0.1, 0.5, 0.1, 5)
+
+
+def xor_net():
+    return MLP([2, 3, 1], "tanh", "sigmoid", "binary_cross_entropy", seed=0)
+
+
+def staircase():
+    return plotting.staircase_network(np.sin, 4)
+
+
+def pair():
+    return plt.figure().subplots(1, 2)
+
+
+def bowl(a, b):
+    return a ** 2 + b ** 2
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: plotting.neuron_formula("abc", 1, 0), TypeError, "w1 must be a number; got str 'abc'"),
+    (lambda: plotting.neuron(1, 1, np.nan), ValueError, "b must be finite"),
+    (lambda: plotting.neuron_formula(1, 1, 0, "softplus"), ValueError, "unknown activation 'softplus'"),
+    (lambda: plotting.neuron_accuracy(1, 1, 0, X4, [0, 1, 2, 1]), ValueError, "y must hold class labels 0 or 1"),
+    (lambda: plotting.neuron_accuracy(1, 1, 0, np.zeros((4, 3)), Y4),
+     ValueError, r"X must be 2-D points, shape \(n, 2\)"),
+    (lambda: plotting.plot_points(X4, [0, 1]), ValueError, r"y must be one label per point, shape \(4,\)"),
+    (lambda: plotting.plot_points(X4, Y4, edgecolor="nope"), ValueError, "edgecolor must be a matplotlib colour"),
+    (lambda: plotting.plot_points(X4, Y4, marker=np.zeros((2, 3))), ValueError, "marker must be a matplotlib marker"),
+    (lambda: plotting.decision_grid(object(), (-1, 1), (-1, 1)),
+     TypeError, r"model must be a network with a forward\(X\)"),
+    (lambda: plotting.decision_grid(xor_net(), (1, 1), (-1, 1)),
+     ValueError, "xlim must be a pair .* two different numbers"),
+    (lambda: plotting.decision_grid(xor_net(), (-1, 1), (-1, 1), 2.5), TypeError, "resolution must be an integer >= 2"),
+    (lambda: plotting.plot_decision_boundary(xor_net(), X4, Y4, y_test=Y4), ValueError,
+     "X_test and y_test must be given together"),
+    (lambda: plotting.update_neuron(plt.figure().add_subplot(), 1, 1, 0, "step", X4, Y4), ValueError,
+     "ax must be an Axes drawn by plot_neuron"),
+    (lambda: plotting.update_neuron("ax", 1, 1, 0, "step", X4, Y4), TypeError, "ax must be a matplotlib Axes"),
+    (lambda: plotting.plot_loss_curve([0.7, 0.5]), TypeError, "history must be the dict MLP.fit returns"),
+    (lambda: plotting.plot_loss_curve({"accuracy": [0.5]}), ValueError, "with a 'loss' list; got keys"),
+    (lambda: plotting.plot_loss_curve({"loss": [0.7, 0.5]}, mark_epoch=-1), ValueError,
+     "mark_epoch must be an integer >= 0"),
+    (lambda: plotting.descent_path("grad", [1.0], 0.1, 3), TypeError, "grad must be a function of w"),
+    (lambda: plotting.plot_descent_path(np.full((3, 2), np.nan)),
+     ValueError, "path must have at least one finite point"),
+    (lambda: plotting.plot_loss_surface(bowl, (-1, 1), (-1, 1), levels=2.5), TypeError, "levels must be a number of"),
+    (lambda: plotting.plot_loss_surface(bowl, (-1, 1), (-1, 1), levels=[3, 2, 1]), ValueError, "increasing values"),
+    (lambda: plotting.plot_loss_surface("bowl", (-1, 1), (-1, 1)), TypeError, r"f must be a function f\(w1, w2\)"),
+    (lambda: plotting.plot_losses_at(1, 0.5, grad_limit=0), ValueError, "grad_limit must be > 0"),
+    (lambda: plotting.plot_losses_at(1, 0.5, [plt.figure().add_subplot()]), ValueError,
+     "axes must be a list of 2 or 3 matplotlib Axes"),
+    (lambda: plotting.update_losses_at(pair(), 1, 0.5), ValueError, "axes must be an Axes drawn by plot_losses_at"),
+    (lambda: plotting.staircase_network("sin", 4), TypeError, "f must be a function of x"),
+    (lambda: plotting.approximation_error(staircase(), np.sin, (0, 0)),
+     ValueError, r"interval must be \(a, b\) with a < b"),
+    (lambda: plotting.plot_approximation(xor_net(), np.sin), ValueError, "net must take one input"),
+    (lambda: plotting.plot_hidden_contributions("net"), TypeError, "net must be an MLP with one input"),
+    (lambda: plotting.digit_title(np.full(10, 0.1), "3"), TypeError, r"true_label must be a class 0\.\.9 or None"),
+    (lambda: plotting.digit_title(np.full((2, 5), 0.1)), ValueError, "probabilities must be one row"),
+    (lambda: plotting.plot_digit_prediction(np.zeros(64), np.full(10, 0.1), axes="ab"), TypeError,
+     "axes must be a list of 2 matplotlib Axes"),
+    (lambda: plotting.update_digit_prediction(pair(), np.zeros(64), np.full(10, 0.1)), ValueError,
+     "axes must be an Axes drawn by plot_digit_prediction"),
+    (lambda: plotting.classify_descent(np.zeros((3, 1)), np.zeros(2)), ValueError,
+     "gaps must be one number per point of path"),
+    (lambda: plotting.plot_descent_run({"lr": 0.1}, pair()), ValueError, "run must be a dict from descent_run"),
+    (lambda: plotting.update_descent_run(RUN, pair()), ValueError, "axes must be an Axes drawn by plot_descent_run"),
+    (lambda: plotting.race_losses("valley", {"SGD": np.zeros(3)}),
+     ValueError, r"paths\['SGD'\] must have shape \(k, 2\)"),
+    (lambda: plotting.race_losses("valley", RACE["SGD"]), TypeError, "paths must be a dict name -> path"),
+    (lambda: plotting.plot_optimizer_race("valley", {"sgd": RACE["SGD"]}), ValueError,
+     "each name in paths must be one of 'SGD', 'momentum', 'Adam'"),
+    (lambda: plotting.plot_optimizer_race("valley", RACE, settings={"SGD": "η = 0.1"}), ValueError,
+     r"settings must give a legend text for each path; got none for \['momentum', 'Adam'\]"),
+    (lambda: plotting.update_optimizer_race(pair(), "valley", RACE), ValueError,
+     "axes must be an Axes drawn by plot_optimizer_race"),
+])
+def test_bad_input_gets_a_message_naming_what_was_expected(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_the_checks_leave_good_calls_as_they_were():
+    """Titles may be any text (an empty one keeps the default); the pair of axes given is the one returned."""
+    ax = plotting.plot_decision_boundary(xor_net(), X4, Y4, resolution=5, title="")
+    assert ax.get_title() == "Decision boundary of [2, 3, 1]"
+    ax = plotting.plot_points(X4, Y4, title=np.array([1, 2]), edgecolor="face")
+    assert ax.get_title() == "[1 2]"
+    axes = pair()
+    assert plotting.plot_descent_run(RUN, axes) is axes and plotting.update_descent_run(RUN, axes) is axes
+    axes = pair()
+    assert plotting.plot_optimizer_race("valley", RACE, axes, settings={}) is axes
+    assert plotting.plot_loss_curve({"loss": np.array([0.7, np.nan])}, mark_epoch=np.int64(1)).get_title()

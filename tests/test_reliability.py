@@ -12,7 +12,7 @@ then with each parameter in turn replaced by each value of ``BAD``. Each such ca
 
 Anything else (AttributeError, IndexError, KeyError, ZeroDivisionError, a numpy error, or a
 message like "'str' object is not callable") fails, naming the function, the parameter and the
-value. Gaps not fixed yet are listed in ``KNOWN_GAPS`` (strict xfails, with the reason per module).
+value. There are no known gaps: every swept parameter passes.
 The checkers of ``nn_helpers.exercises`` answer every BAD value, given or returned by the
 learner's function, with one "Not quite" line instead of an exception (tests/test_exercises.py
 adds functions that raise or return NaN).
@@ -40,7 +40,7 @@ from nn_helpers import MLP, examples  # noqa: E402
 
 MODULES = ["activations", "losses", "network", "gradcheck", "datasets", "examples", "plotting", "diagrams",
            "widgets", "playground", "playground_config", "playground_figure", "playground_widget",
-           "autodiff", "optimizers"]
+           "autodiff", "optimizers", "quiz", "quizzes"]
 
 # Wrong types, names, shapes and ranges. (No huge sizes: n_samples=10**9 is a memory error
 # waiting to happen, not a message; the playground's controls cap every size.)
@@ -444,6 +444,26 @@ def _cases():
                                                 {"params": Fresh(lambda: [np.ones(2)]), "grads": [np.ones(2)]})
     cases["optimizers.optimize_path"] = Case(optimizers.optimize_path, {
         "optimizer": Fresh(optimizers.SGD), "grad": lambda w: 2 * w, "start": [1.0, 1.0], "steps": 3})
+    # quiz
+    from nn_helpers import quiz
+    choice = quiz.Choice("Yes.", "Because.", correct=True)
+    other = quiz.Choice("No.", "Because not.")
+    question = quiz.Question("Why?", [choice, other])
+    cases["quiz.Choice"] = Case(quiz.Choice, {"text": "Yes.", "why": "Because.", "correct": False},
+                                takes={"text": {"a string"}, "why": {"a string"}})
+    cases["quiz.Question"] = Case(quiz.Question, {"prompt": "Why?", "choices": [choice, other]},
+                                  takes={"prompt": {"a string"}})
+    cases["quiz.Question.feedback"] = Case(Method(lambda: question, quiz.Question, "feedback"), {"letter": "A"})
+    cases["quiz.Question.markdown"] = Case(Method(lambda: question, quiz.Question, "markdown"), {"number": 1},
+                                           skip=("number",))   # a label printed as given
+    quiz_of_3 = quiz.Quiz("99", [question] * 3)
+    cases["quiz.Quiz"] = Case(quiz.Quiz, {"notebook": "99", "questions": [question] * 3},
+                              takes={"notebook": {"a string"}})
+    cases["quiz.Quiz.question"] = Case(Method(lambda: quiz_of_3, quiz.Quiz, "question"), {"number": 1})
+    cases["quiz.Quiz.ask"] = Case(Method(lambda: quiz_of_3, quiz.Quiz, "ask"), {"number": 1})
+    from nn_helpers import quizzes
+    cases["quizzes.load"] = Case(quizzes.load, {"notebook": "05"})
+    cases["quizzes.notebooks"] = Case(quizzes.notebooks)
     return cases
 
 
@@ -462,83 +482,6 @@ NOT_SWEPT = {
     "widgets.refresh": "plumbing between Explorer and its view; called with the explorer's own figure and view",
 }
 
-# Known gaps: parameters whose bad values still get Python's, numpy's or matplotlib's own error
-# (AttributeError, "'str' object is not callable", ...) or are taken silently. Each is a strict
-# xfail: fixing one makes its test XPASS, which fails until it is taken off this list.
-GAP_REASONS = {
-    "plotting": "drawing functions pass most arguments straight to numpy and matplotlib; they need a "
-                "checking pass (as _axes now does for ax) once notebooks 08-10 settle",
-    "diagrams": "as plotting: the network, trace, graph and slope drawings check little of what they are given",
-    "widgets": "the explorers built on a network, a Value graph or a figure take it unchecked",
-    "playground_figure": "the playground's drawing internals, called by the widget with checked data",
-    "autodiff": "the module is notebook 06's code line for line (tests/test_autodiff.py): its checks "
-                "would have to be written in the notebook too",
-}
-KNOWN_GAPS = {
-    # plotting
-    "plotting.approximation_error": "net f interval",
-    "plotting.classify_descent": "path gaps",
-    "plotting.decision_grid": "model xlim ylim resolution",
-    "plotting.descent_path": "grad",
-    "plotting.digit_title": "probabilities true_label",
-    "plotting.neuron": "w1 w2 b",
-    "plotting.neuron_accuracy": "w1 w2 b X y",
-    "plotting.neuron_formula": "w1 w2 activation",
-    "plotting.plot_approximation": "net f interval title",
-    "plotting.plot_decision_boundary": "model X y X_test y_test resolution title",
-    "plotting.plot_descent_path": "path",
-    "plotting.plot_descent_run": "run axes",
-    "plotting.plot_digit_prediction": "axes",
-    "plotting.plot_hidden_contributions": "net interval title",
-    "plotting.plot_loss_curve": "history mark_epoch",
-    "plotting.plot_loss_surface": "f xlim ylim path levels resolution",
-    "plotting.plot_losses_at": "o axes grad_limit",
-    "plotting.plot_neuron": "w1 w2 b X y resolution",
-    "plotting.plot_optimizer_race": "paths axes settings",
-    "plotting.plot_points": "X y marker edgecolor title",
-    "plotting.race_losses": "paths",
-    "plotting.staircase_network": "f interval",
-    "plotting.update_descent_run": "run axes",
-    "plotting.update_digit_prediction": "axes",
-    "plotting.update_losses_at": "axes grad_limit",
-    "plotting.update_neuron": "ax w1 w2 b X y",
-    "plotting.update_optimizer_race": "axes paths settings",
-    # diagrams
-    "diagrams.activation_curves": "z",
-    "diagrams.chain_rule_factors": "net x lr",
-    "diagrams.factors_text": "record lr",
-    "diagrams.graph_layout": "root",
-    "diagrams.mark_activation": "ax z0",
-    "diagrams.mark_edges": "ax net edge paths",
-    "diagrams.plot_activation": "z mark",
-    "diagrams.plot_artificial_neuron": "n_inputs",
-    "diagrams.plot_graph": "root forward backward title",
-    "diagrams.plot_network": "net trace gradients show_weights title node_names max_nodes",
-    "diagrams.plot_slope": "f x h f_prime method xlim",
-    # widgets
-    "widgets.approximation_explorer": "interval",
-    "widgets.backprop_explorer": "root",
-    "widgets.backprop_stepper": "net x lr",
-    "widgets.backprop_steps": "root",
-    "widgets.digit_explorer": "net",
-    "widgets.figure_view": "figure",
-    "widgets.forward_explorer": "net boolean node_names",
-    # playground_figure
-    "playground_figure.PlaygroundFigure": "blit title",
-    "playground_figure.PlaygroundFigure.set_drawn": "points",
-    "playground_figure.boundary_segments": "output xs ys",
-    "playground_figure.class_image": "output",
-    "playground_figure.neuron_mosaic": "hidden activation step gap",
-    "playground_figure.space_limits": "rec pad",
-    # autodiff
-    "autodiff.Value": "data",
-    "autodiff.backward": "root",
-    "autodiff.radd": "number",
-    "autodiff.rmul": "number",
-    "autodiff.rsub": "number",
-    "autodiff.sigmoid": "z",
-    "autodiff.topological_order": "root",
-}
 
 
 def public_callables():
@@ -599,10 +542,7 @@ def sweep_items():
     items = []
     for name, case in CASES.items():
         for param in _parameters(case):
-            marks = []
-            if param in KNOWN_GAPS.get(name, "").split():
-                marks.append(pytest.mark.xfail(reason=GAP_REASONS[name.split(".")[0]], strict=True))
-            items.append(pytest.param(name, param, id=f"{name}({param})", marks=marks))
+            items.append(pytest.param(name, param, id=f"{name}({param})"))
     return items
 
 
@@ -647,11 +587,6 @@ def test_bad_input_gets_a_clear_value_or_type_error(name, param):
 
 def test_the_sweep_tries_thousands_of_bad_inputs():
     assert len(CASES) >= 150 and BAD_INPUTS_TRIED >= 5000, (len(CASES), BAD_INPUTS_TRIED)
-
-
-def test_every_known_gap_names_a_swept_parameter():
-    for name, params in KNOWN_GAPS.items():
-        assert name in CASES and set(params.split()) <= set(_parameters(CASES[name])), name
 
 
 # ---------------------------------------------------------------------- numerical edge cases

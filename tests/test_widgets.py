@@ -98,6 +98,34 @@ def test_bad_inputs_get_clear_messages(explorers):
         e.update(b=-9)
 
 
+def test_explorers_built_on_a_network_a_graph_or_a_figure_check_it_first():
+    from nn_helpers import examples, widgets
+    net, x, t = examples.mazur_example()
+    with pytest.raises(TypeError, match="figure must be a matplotlib Figure .*; got str 'abc'"):
+        widgets.figure_view("abc")
+    with pytest.raises(TypeError, match=r"net must be an MLP \(nn_helpers.MLP\); got dict"):
+        widgets.forward_explorer({"sizes": [2, 2, 2]})
+    with pytest.raises(TypeError, match="boolean must be True or False; got str 'yes'"):
+        widgets.forward_explorer(net, x, boolean="yes")
+    with pytest.raises(TypeError, match="node_names must be a list of name lists, one per layer; got float"):
+        widgets.forward_explorer(net, x, node_names=2.5)
+    with pytest.raises(TypeError, match="net must be a trained MLP with 64 inputs; got NoneType"):
+        widgets.digit_explorer(None, np.zeros((3, 64)))
+    with pytest.raises(TypeError, match=r"interval must be \(low, high\), two numbers; got float 3.0"):
+        widgets.approximation_explorer(interval=3.0)
+    with pytest.raises(ValueError, match=r"interval must be \(low, high\) with low < high; got \(3, -3\)"):
+        widgets.approximation_explorer(interval=(3, -3))
+    with pytest.raises(TypeError, match="root must be a Value; got 'E'"):
+        widgets.backprop_explorer("E")
+    with pytest.raises(TypeError, match="root must be a Value; got nan"):
+        widgets.backprop_steps(float("nan"))
+    with pytest.raises(ValueError, match="lr must be finite; got nan"):
+        widgets.backprop_stepper(net, x, t, lr=float("nan"))
+    with pytest.raises(TypeError, match="x must be numeric"):
+        widgets.backprop_stepper(net, "abc", t)
+    assert not plt.get_fignums()                         # refused before anything was drawn
+
+
 def test_activation_explorer_marks_z_and_switches_function(explorers):
     explorers.append(activation_explorer("sigmoid", z=0.0))
     e = explorers[-1]

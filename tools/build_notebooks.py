@@ -1,10 +1,12 @@
 """Build the learner notebooks from the solution notebooks (one source, two versions).
 
     python -m tools.build_notebooks                  # execute every solution, write learner copies
-    python -m tools.build_notebooks 00_start_here    # only the notebooks named
+    python -m tools.build_notebooks 00_start_here    # only the notebooks named ("playground" too)
     python -m tools.build_notebooks --check          # are the learner copies current? (no kernel)
 
-Each ``notebooks/solutions/NN_topic.ipynb`` is executed top to bottom in a fresh kernel
+Each ``notebooks/solutions/NN_topic.ipynb`` first gets its generated parts: the self-check quiz
+at its end (``tools/quiz_cells.py``, from ``nn_helpers/quizzes``) and every cell's slide type
+(``tools/slides.py``). Then it is executed top to bottom in a fresh kernel
 (the same as "Restart kernel and run all") and saved with its outputs. Then
 ``notebooks/NN_topic.ipynb`` is written from it: every block between
 ``### BEGIN SOLUTION`` and ``### END SOLUTION`` becomes a ``...  # YOUR CODE HERE``
@@ -24,6 +26,7 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = ROOT / "notebooks" / "solutions"
 LEARNER = ROOT / "notebooks"
+PLAYGROUND = LEARNER / "playground.ipynb"    # one version only: it has no exercises
 BEGIN = re.compile(r"^(?P<indent>\s*)### BEGIN SOLUTION\s*$")
 END = re.compile(r"^\s*### END SOLUTION\s*$")
 STUB = "...  # YOUR CODE HERE"
@@ -81,7 +84,23 @@ def normalise(nb):
                                       **KERNEL_METADATA})
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.outputs)
     return nb
+
+
+def merge_streams(outputs):
+    """Consecutive stdout (or stderr) pieces as one output: how a print arrives in pieces depends
+    on timing, so the file would differ from run to run; what it says does not."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+            previous["text"] += output["text"]
+        else:
+            merged.append(output)
+    return merged
 
 
 def execute(nb, name):
@@ -117,14 +136,38 @@ def solution_paths(names=(), solutions=SOLUTIONS):
     return paths
 
 
+def generate(nb, stem):
+    """Write a notebook's generated parts in place: its quiz cells, then every cell's slide type."""
+    from tools import quiz_cells, slides
+    return slides.assign(quiz_cells.sync(nb, stem))
+
+
+def generated_parts_current(nb, stem):
+    """True if the quiz cells and slide metadata are what ``generate`` would write."""
+    fresh = generate(copy.deepcopy(nb), stem)
+    strip = lambda n: [(c.cell_type, c.source, c.metadata) for c in n.cells]  # noqa: E731
+    return strip(fresh) == strip(nb)
+
+
 def build(names=(), run=True, log=print):
-    """Execute (if run) and write solution and learner notebooks; return the paths written."""
-    written = []
-    for path in solution_paths(names):
-        nb = nbformat.read(path, as_version=4)
+    """Execute (if run) and write solution and learner notebooks; return the paths written.
+
+    The playground notebook is rebuilt too when no names are given, or when "playground" is one.
+    """
+    written, others = [], [n for n in names if n.removesuffix(".ipynb") != "playground"]
+    if not names or len(others) < len(names):
+        log(f"executing {PLAYGROUND.relative_to(ROOT)} ...")
+        nb = generate(nbformat.read(PLAYGROUND, as_version=4), PLAYGROUND.stem)
+        nb = generate(normalise(execute(nb, PLAYGROUND.name)), PLAYGROUND.stem) if run else nb
+        write(nb, PLAYGROUND)
+        written.append(PLAYGROUND)
+        if names and not others:
+            return written
+    for path in solution_paths(others):
+        nb = generate(nbformat.read(path, as_version=4), path.stem)
         if run:
             log(f"executing {path.relative_to(ROOT)} ...")
-            nb = normalise(execute(nb, path.name))
+            nb = generate(normalise(execute(nb, path.name)), path.stem)   # slide types see the new outputs
             write(nb, path)
             written.append(path)
         learner_path = LEARNER / path.name
@@ -138,7 +181,11 @@ def stale(names=(), solutions=SOLUTIONS, learner=LEARNER):
     """Names of learner notebooks that differ from a fresh build of their solution (no kernel)."""
     out = []
     for path in solution_paths(names, solutions):
-        expected = learner_version(nbformat.read(path, as_version=4), path.name)
+        solution = nbformat.read(path, as_version=4)
+        if not generated_parts_current(solution, path.stem):
+            out.append(path.name)              # its quiz cells or slide types are stale
+            continue
+        expected = learner_version(solution, path.name)
         learner_path = Path(learner) / path.name
         current = json.loads(learner_path.read_text(encoding="utf-8")) if learner_path.exists() else None
         if json.loads(json.dumps(expected, sort_keys=True)) != current:
@@ -158,7 +205,7 @@ def main(argv=None):
         if args.check:
             out = stale(args.names)
             for name in out:
-                print(f"out of date: notebooks/{name} (run: python -m tools.build_notebooks {name[:-6]})")
+                print(f"out of date: {name} (run: python -m tools.build_notebooks {name[:-6]})")
             print("learner notebooks are current" if not out else f"{len(out)} out of date")
             return 1 if out else 0
         build(args.names, run=not args.no_execute)
