@@ -159,7 +159,7 @@ class Value:
     """One number in a computation, with its gradient dE/d(this number) after E.backward()."""
 
     def __init__(self, data, _children=(), _op="", label=""):
-        if not isinstance(data, (int, float)):
+        if not isinstance(data, numbers.Real):
             raise TypeError(f"Value holds one number (an int or a float); got {data!r}")
         self.data = float(data)
         self.grad = 0.0

@@ -11,7 +11,7 @@ from matplotlib.patches import Circle, FancyBboxPatch
 from . import _validation as val
 from .activations import get_activation
 from .network import MLP
-from .plotting import CLASS_COLORS, _axes, _find
+from .plotting import CLASS_COLORS, _axes, _blank, _find
 
 POSITIVE, NEGATIVE = CLASS_COLORS[1], CLASS_COLORS[0]    # edge colours by sign: blue +, orange -
 DX, DY, R = 3.0, 1.15, 0.27         # layer spacing, node spacing, node radius (data units)
@@ -31,7 +31,7 @@ def _picture(ax, of):
 
 def _title(title, default):
     """The title given, or the default for None or "" (anything else is shown as its text)."""
-    return default if title is None or (isinstance(title, str) and not title) else title
+    return default if _blank(title) else title
 
 
 def _edge(net, edge, name):

@@ -422,4 +422,4 @@ def replay_html(recording, n_frames=10, layout="compact", dpi=72, interval=300):
 
 def _plain_player_icons(html):
     """matplotlib's player HTML with each Font Awesome icon (``<i class="fa ...">``) as a character."""
-    return re.sub(r'<i class="fa ([\w -]+)"></i>', lambda m: PLAYER_ICONS[m.group(1)], html)
+    return re.sub(r'<i class="fa ([\w -]+)"></i>', lambda m: PLAYER_ICONS.get(m.group(1), m.group(0)), html)

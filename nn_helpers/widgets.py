@@ -445,9 +445,9 @@ def forward_explorer(net, x=None, boolean=None, node_names=None):
     buttons, False sliders; None picks buttons when every entry of x is 0 or 1 (and x is given).
     The controls are named x1, x2, ...  Returns an ``Explorer``.
     """
-    from .diagrams import _layout, _node_names, plot_network
+    from .diagrams import _layout, _network, _node_names, plot_network
 
-    val.instance(net, MLP, "net", "an MLP (nn_helpers.MLP)")
+    _network(net)
     n_in, given = net.sizes[0], x is not None
     boolean = None if boolean is None else val.flag(boolean, "boolean")
     _node_names(net.sizes, node_names)                  # checked before any control is made

@@ -138,7 +138,7 @@ def solution_paths(names=(), solutions=SOLUTIONS):
 
 def generate(nb, stem):
     """Write a notebook's generated parts in place: its quiz cells, then every cell's slide type."""
-    from tools import quiz_cells, slides
+    from tools import quiz_cells, slides      # (they import this module)
     return slides.assign(quiz_cells.sync(nb, stem))
 
 
@@ -154,22 +154,21 @@ def build(names=(), run=True, log=print):
 
     The playground notebook is rebuilt too when no names are given, or when "playground" is one.
     """
-    written, others = [], [n for n in names if n.removesuffix(".ipynb") != "playground"]
-    if not names or len(others) < len(names):
-        log(f"executing {PLAYGROUND.relative_to(ROOT)} ...")
-        nb = generate(nbformat.read(PLAYGROUND, as_version=4), PLAYGROUND.stem)
-        nb = generate(normalise(execute(nb, PLAYGROUND.name)), PLAYGROUND.stem) if run else nb
-        write(nb, PLAYGROUND)
-        written.append(PLAYGROUND)
-        if names and not others:
-            return written
-    for path in solution_paths(others):
+    from tools import slides
+    others = [n for n in names if n.removesuffix(".ipynb") != "playground"]
+    paths = solution_paths(others) if others or not names else []
+    if len(others) < len(names) or not names:
+        paths = [PLAYGROUND, *paths]
+    written = []
+    for path in paths:
         nb = generate(nbformat.read(path, as_version=4), path.stem)
         if run:
             log(f"executing {path.relative_to(ROOT)} ...")
-            nb = generate(normalise(execute(nb, path.name)), path.stem)   # slide types see the new outputs
-            write(nb, path)
-            written.append(path)
+            nb = slides.assign(normalise(execute(nb, path.name)))   # slide types see the new outputs
+        write(nb, path)
+        written.append(path)
+        if path == PLAYGROUND:
+            continue
         learner_path = LEARNER / path.name
         write(learner_version(nb, path.name), learner_path)
         written.append(learner_path)
@@ -199,7 +198,7 @@ def main(argv=None):
     parser.add_argument("--check", action="store_true",
                         help="only report learner notebooks that are out of date; exit 1 if any")
     parser.add_argument("--no-execute", action="store_true",
-                        help="rewrite the learner copies from the stored solutions without running them")
+                        help="rewrite the generated parts and the learner copies from the stored solutions, without running them")
     args = parser.parse_args(argv)
     try:
         if args.check:

@@ -11,6 +11,7 @@ import nbformat
 from nn_helpers import quizzes
 
 TAG = "quiz"
+INTRO = "quiz-intro"                     # the id of the first quiz cell (## Check yourself)
 
 
 def _cell(kind, source, cell_id):
@@ -28,7 +29,7 @@ def quiz_cells(stem):
         return []
     quiz = quizzes.load(number)
     intro, *questions = quiz.markdown_cells()
-    cells = [_cell("markdown", intro, "quiz-intro"),
+    cells = [_cell("markdown", intro, INTRO),
              _cell("code", f'from nn_helpers import quizzes\n\nquiz = quizzes.load("{number}")', "quiz-load")]
     for i, text in enumerate(questions, start=1):
         cells.append(_cell("markdown", text, f"quiz-q{i}"))

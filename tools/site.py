@@ -21,10 +21,9 @@ from pathlib import Path
 import nbformat
 
 from tools import static_html
-from tools.build_notebooks import ROOT, has_solution, solution_paths
+from tools.build_notebooks import PLAYGROUND, ROOT, has_solution, solution_paths
 
 OUT = ROOT / "build" / "site"
-PLAYGROUND = ROOT / "notebooks" / "playground.ipynb"
 
 
 class SiteError(Exception):
@@ -36,18 +35,8 @@ def pages():
     out = []
     for path in solution_paths() + [PLAYGROUND]:
         nb = nbformat.read(path, as_version=4)
-        out.append((path, f"{path.stem}.html", title(nb)))
+        out.append((path, f"{path.stem}.html", static_html.title(nb)))
     return out
-
-
-def title(nb):
-    """The notebook's title: its first heading, without the '#'."""
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("#"):
-                    return line.lstrip("#").strip()
-    return "Untitled"
 
 
 def blurb(nb, limit=160):

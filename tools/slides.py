@@ -31,7 +31,7 @@ from pathlib import Path
 
 import nbformat
 
-from tools import static_html
+from tools import quiz_cells, static_html
 from tools.build_notebooks import ROOT, has_solution, solution_paths
 
 OUT = ROOT / "build" / "slides"
@@ -72,13 +72,13 @@ def slide_types(cells):
 
     for i, cell in enumerate(cells):
         level = _heading_level(cell)
-        quiz = "quiz" in cell.metadata.get("tags", [])
+        quiz = quiz_cells.TAG in cell.metadata.get("tags", [])
         if i == 0:
             kind = new("slide")
         elif quiz and cell.cell_type == "code":
             kind = "skip"
         elif quiz:
-            kind = new("slide" if cell.get("id") == "quiz-intro" else "subslide")
+            kind = new("slide" if cell.get("id") == quiz_cells.INTRO else "subslide")
         elif level is not None:
             kind = new("slide" if level <= 2 else "subslide")
         elif cell.cell_type == "markdown":
@@ -173,15 +173,10 @@ def build_deck(path, out_dir=OUT):
     config.SlidesExporter.template_name = "nn_slides"
     config.HTMLExporter.mathjax_url = static_html.MATHJAX
     exporter = SlidesExporter(config=config)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": _title(nb, path)}})
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": static_html.title(nb)}})
     target = Path(out_dir) / f"{path.stem}.slides.html"
     target.write_text(body, encoding="utf-8")
     return target
-
-
-def _title(nb, path):
-    first = nb.cells[0].source.splitlines()[0] if nb.cells else path.stem
-    return first.lstrip("# ").strip()
 
 
 def build(names=(), out_dir=OUT, log=print):
@@ -189,14 +184,12 @@ def build(names=(), out_dir=OUT, log=print):
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     static_html.copy_assets(out_dir)
-    decks = []
+    decks, entries = [], []
     for path in solution_paths(names):
         decks.append(build_deck(path, out_dir))
+        entries.append((decks[-1].name, static_html.title(nbformat.read(path, as_version=4))))
         log(f"wrote {decks[-1]}")
-    static_html.write_index(out_dir, "Neural Networks from Scratch: slides",
-                            [(d.name, _title(nbformat.read(ROOT / "notebooks" / "solutions" /
-                                                           d.name.replace(".slides.html", ".ipynb"),
-                                                           as_version=4), d)) for d in decks],
+    static_html.write_index(out_dir, "Neural Networks from Scratch: slides", entries,
                             "Press the arrow keys to move, Esc for the overview, S for speaker notes.")
     return decks
 

@@ -11,6 +11,8 @@ import re
 import shutil
 from pathlib import Path
 
+from tools import quiz_cells
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = "_static"
 REVEAL = f"{STATIC}/reveal"
@@ -72,7 +74,7 @@ def without_live_widgets(nb):
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        quiz = "quiz" in cell.metadata.get("tags", [])
+        quiz = quiz_cells.TAG in cell.metadata.get("tags", [])
         outputs = []
         for output in cell.get("outputs", []):
             if WIDGET_VIEW in output.get("data", {}):
@@ -84,6 +86,16 @@ def without_live_widgets(nb):
         cell.outputs = outputs
     nb.metadata.pop("widgets", None)
     return nb
+
+
+def title(nb):
+    """The notebook's title: its first heading, without the '#'."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return "Untitled"
 
 
 def external_urls(page):

@@ -70,8 +70,8 @@ QUIZ = Quiz("08", [
                 "Nothing is wrong with its code: the same code with seeds 0, 1, 2 and 4 reaches "
                 "about 0.19 to 0.21. Gradient descent only goes downhill from where it starts."),
          Choice("Seed 3 needs more epochs to catch up",
-                "It has settled in its valley: ten times as many epochs (4,000) take it only from "
-                "0.328 to 0.313, still 83% accuracy."),
+                "It has settled in its valley: ten times as many epochs (4,000; a run not shown in the "
+                "notebook) take it only from 0.328 to 0.313, still 83% accuracy."),
          Choice("Seed 3 started elsewhere and settled in a worse valley",
                 "A loss surface has many valleys, and where descent ends depends on where it "
                 "starts. Train a few seeds and keep the best on validation data, or use a larger "
