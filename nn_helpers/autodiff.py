@@ -4,14 +4,18 @@ A ``Value`` holds one number (``data``) and, after ``backward()``, the derivativ
 result with respect to it (``grad``).  Every operation is a plain function that makes a new
 Value remembering its inputs (``_prev``), its operation (``_op``) and how to pass a gradient
 back to its inputs (``_backward``): the chain rule for that one step, written right under the
-forward formula.  The class ``Value`` at the end collects the operations as its operators, so
-that ``w * x + b`` calls ``add(mul(w, x), b)``.  ``backward()`` visits the graph from the result
-back to the leaves (a reverse topological order), so each node's gradient is complete before it
-is passed on.
+forward formula.  As in micrograd, only add, mul, power, exp, log, sigmoid, relu (and tanh) have
+a backward rule; negation, subtraction and division are built from them (``-u = u * -1``,
+``u - v = u + (-v)``, ``u / v = u * v**-1``) and need none.  The class ``Value`` at the end
+collects the operations as its operators, so that ``w * x + b`` calls ``add(mul(w, x), b)``.
+``backward()`` visits the graph from the result back to the leaves (a reverse topological
+order, found with a to-do list rather than recursion, so a chain 5,000 nodes deep works), so
+each node's gradient is complete before it is passed on.
 
 The functions are notebook 06's, line for line (tests/test_autodiff.py compares them); this
-module adds ``value_tanh`` (exercise 06.3), a sigmoid that cannot overflow, and a clear error
-for a ``Value`` exponent.
+module adds ``value_tanh`` (exercise 06.3), a sigmoid that cannot overflow, and clear errors for
+a ``Value`` exponent, 0 to a negative power (division by zero), a negative number to a
+fractional power, and the log of a number <= 0.
 
     >>> x, w, b = Value(1.5, label="x"), Value(0.8, label="w"), Value(-0.2, label="b")
     >>> E = 0.5 * ((w * x + b).sigmoid() - 1.0) ** 2
@@ -30,7 +34,7 @@ def sigmoid(z):
     return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
 
 
-# ---------------------------------------------------------------- the operations
+# ---------------------------------------------------------------- the operations with a backward rule
 
 def add(u, v):
     """u + v.  Backward: d(u + v)/du = 1 and d(u + v)/dv = 1."""
@@ -56,22 +60,14 @@ def mul(u, v):
     return out
 
 
-def sub(u, v):
-    """u - v.  Backward: d(u - v)/du = 1 and d(u - v)/dv = -1."""
-    v = v if isinstance(v, Value) else Value(v)
-    out = Value(u.data - v.data, (u, v), "-")
-
-    def _backward():
-        u.grad += out.grad
-        v.grad -= out.grad
-    out._backward = _backward
-    return out
-
-
 def power(u, k):
     """u ** k for a plain number k.  Backward: d(u^k)/du = k u^(k-1), the power rule."""
-    if not isinstance(k, (int, float)):
-        raise TypeError(f"only a number as the exponent; got {type(k).__name__}")
+    if not isinstance(k, numbers.Real):
+        raise TypeError(f"only a plain number as the exponent (u ** 2, u ** -1); got {type(k).__name__}")
+    if u.data == 0 and k < 0:
+        raise ZeroDivisionError(f"0 ** {k:g} divides by zero (u / v is u * v ** -1, so v must not be 0)")
+    if u.data < 0 and not float(k).is_integer():
+        raise ValueError(f"({u.data:g}) ** {k:g} is not a real number: only whole powers of a number < 0")
     out = Value(u.data ** k, (u,), f"**{k:g}")
 
     def _backward():
@@ -90,12 +86,34 @@ def exp(u):
     return out
 
 
+def log(u):
+    """ln u, the natural logarithm.  Backward: d(ln u)/du = 1/u."""
+    if u.data <= 0:
+        raise ValueError(f"log needs a number > 0; got log({u.data:g})")
+    out = Value(math.log(u.data), (u,), "log")
+
+    def _backward():
+        u.grad += (1 / u.data) * out.grad
+    out._backward = _backward
+    return out
+
+
 def value_sigmoid(u):
     """sigma(u).  Backward: sigma'(u) = sigma(u) (1 - sigma(u)), written with the output."""
     out = Value(sigmoid(u.data), (u,), "sigmoid")
 
     def _backward():
         u.grad += out.data * (1 - out.data) * out.grad
+    out._backward = _backward
+    return out
+
+
+def relu(u):
+    """max(0, u).  Backward: relu'(u) = 1 where u > 0, else 0."""
+    out = Value(0.0 if u.data < 0 else u.data, (u,), "relu")
+
+    def _backward():
+        u.grad += (1.0 if u.data > 0 else 0.0) * out.grad
     out._backward = _backward
     return out
 
@@ -111,6 +129,22 @@ def value_tanh(u):
     return out
 
 
+# ---------------------------------------------------------------- built from the others: no rule of their own
+
+def neg(u):                            # -u = u * (-1)
+    return mul(u, -1)
+
+
+def sub(u, v):                         # u - v = u + (-v)
+    v = v if isinstance(v, Value) else Value(v)
+    return add(u, neg(v))
+
+
+def truediv(u, v):                     # u / v = u * v**(-1)
+    v = v if isinstance(v, Value) else Value(v)
+    return mul(u, power(v, -1))
+
+
 def radd(u, number):                   # number + u
     return add(u, number)
 
@@ -119,12 +153,12 @@ def rmul(u, number):                   # number * u
     return mul(u, number)
 
 
-def rsub(u, number):                   # number - u
-    return sub(Value(number), u)
+def rsub(u, number):                   # number - u = (-u) + number
+    return add(neg(u), number)
 
 
-def neg(u):                            # -u = u * (-1)
-    return mul(u, -1)
+def rtruediv(u, number):               # number / u = u**(-1) * number
+    return mul(power(u, -1), number)
 
 
 # ---------------------------------------------------------------- the backward pass
@@ -134,14 +168,15 @@ def topological_order(root):
     if not hasattr(root, "_prev"):     # a Value (ours, or one like it) knows its inputs
         raise TypeError(f"root must be a Value; got {root!r}")
     order, seen = [], set()
-
-    def visit(v):                      # depth first: the inputs, then v
-        if v not in seen:
+    todo = [(root, False)]             # (node, are its inputs in order already?)
+    while todo:
+        v, inputs_done = todo.pop()    # the one put on the list last
+        if inputs_done:
+            order.append(v)            # every input of v is in order: now v
+        elif v not in seen:
             seen.add(v)
-            for child in v._prev:
-                visit(child)
-            order.append(v)
-    visit(root)
+            todo.append((v, True))     # come back to v ...
+            todo.extend((child, False) for child in reversed(v._prev))    # ... after its inputs
     return order
 
 
@@ -172,10 +207,12 @@ class Value:
         name = f"{self.label}: " if self.label else ""
         return f"Value({name}data={self.data:.6g}, grad={self.grad:.6g})"
 
-    __add__, __mul__, __sub__, __pow__ = add, mul, sub, power        # u + v, u * v, u - v, u ** k
-    __radd__, __rmul__, __rsub__, __neg__ = radd, rmul, rsub, neg    # 2 + u, 2 * u, 2 - u, -u
-    exp, sigmoid, tanh = exp, value_sigmoid, value_tanh              # u.exp(), u.sigmoid(), u.tanh()
-    backward = backward                                              # E.backward()
+    __add__, __mul__, __pow__, __neg__ = add, mul, power, neg                # u + v, u * v, u ** k, -u
+    __sub__, __truediv__ = sub, truediv                                      # u - v, u / v
+    __radd__, __rmul__, __rsub__, __rtruediv__ = radd, rmul, rsub, rtruediv  # 2 + u, 2 * u, 2 - u, 2 / u
+    exp, log, sigmoid, relu = exp, log, value_sigmoid, relu                  # u.exp(), u.log(), ...
+    tanh = value_tanh                                                        # u.tanh() (exercise 06.3)
+    backward = backward                                                      # E.backward()
 
 
 __all__ = ["Value", "backward", "topological_order"]

@@ -100,8 +100,8 @@ class MLP:
         return out
 
     def __repr__(self):
-        return (f"MLP({self.sizes}, activation={self.hidden.name!r}, "
-                f"output_activation={self.output.name!r}, loss={self.loss_name!r})")
+        hidden = f"activation={self.hidden.name!r}, " if len(self.sizes) > 2 else ""   # no hidden layer, no hidden activation
+        return f"MLP({self.sizes}, {hidden}output_activation={self.output.name!r}, loss={self.loss_name!r})"
 
     @property
     def n_params(self):

@@ -2,6 +2,7 @@
 says "not solved yet" for the stub, and never crashes on garbage."""
 import importlib
 import inspect
+import re
 from pathlib import Path
 
 import numpy as np
@@ -104,6 +105,84 @@ def test_garbage_functions_are_reported_not_raised(name, garbage, says, capsys):
 @pytest.mark.parametrize("garbage", ["seventy", float("nan"), [[1.0, 2.0], [3.0, 4.0]], object(), print])
 def test_garbage_values_are_reported_not_raised(name, garbage, capsys):
     _reports_one_wrong_line(name, garbage, capsys)
+
+
+# A success line names what was checked and the value, never the method (how to compute it): the
+# learner who passed by luck or by copying must not be handed the formula, and the line is stored as
+# the course's expected output, so every right answer must print the very same text.
+_DERIVATIVE = re.compile(r"\bd\w+/d\w+")          # dE/dw7 names a value; it is no way to compute one
+_METHOD = [   # (pattern, what it catches)
+    (r"[\w)\]]\s*(?:\*\*?|/|@)\s*[A-Za-z_(]", "a product or quotient of names: W @ a, -w1/w2, beta * v"),
+    (r"[\w)\]]\s+[-+]\s+[A-Za-z_(]|[A-Za-z_)]\+[A-Za-z_(]", "a sum or difference of names: a - t, x+h"),
+    (r"\d\s+[-+*/]\s+\d+\s*[A-Za-z_(]", "arithmetic on a name: 1 - 8 eta"),
+    (r"\d\s*/\s*\d", "a fraction: 1/2, 1/8"),
+    (r"[×·−]", "typeset arithmetic: a × b, 2·a1"),
+    (r"\^T|\.T\b|\^\d", "a transpose or a power: W^T, W.T, (t - o)^2"),
+    (r"\b(?:sigmoid|exp|sqrt|sign)\(|\blog\b|\bnp\.\w+|\bargmax\b", "a function applied: sigmoid(...), -log p"),
+    (r"diagonal over|row sums|bias correction|forward through|times itself", "the method in words"),
+]
+
+
+def _method_in(line):
+    """The description of the first method-giving pattern found in ``line``, or None."""
+    line = _DERIVATIVE.sub("DERIVATIVE", line)
+    return next((what for pattern, what in _METHOD if re.search(pattern, line)), None)
+
+
+# Success lines as they were before issue 13: each gives the method away, so the check must catch it.
+_OLD_SUCCESS_LINES = [
+    "y_hat = 1.584576: the hidden units give [0.731059, 0.377541], then 2·a1 − 1·a2 + 0.5.",
+    "bump gives height · (sigmoid(s(x − left)) − sigmoid(s(x − right))) on 3 cases, a negative height included.",
+    "neuron gives sigmoid(w . x + b) on 4 test cases (for example 0.645656 for z = 0.6).",
+    "line_of_neuron gives slope -w1/w2 and intercept -b/w2 on 4 test cases (for example (-1, 1.5) for w = (1, 1), "
+    "b = -1.5).",
+    "tanh_from_sigmoid equals np.tanh on 6 values of z (e.g. 0.761594 at z = 1).",
+    "a^(1)_2 = sigmoid(0.3·1 + 0.5·1 + 0.6·0) = sigmoid(0.8) = 0.689974.",
+    "layer_forward gives sigmoid(W @ a + b) on 3 cases, Mazur's hidden layer included (0.593270, 0.596884).",
+    "forward_batch gives sigmoid(A @ W.T + b), one example a row, on 2 batches.",
+    "E = 1/2 (1 - 0.700567)^2 = 0.044830.",
+    "binary_cross_entropy gives the cross-entropy on 5 cases (for example 0.105361 = -log 0.9 for t = 1, p = 0.9).",
+    "central_difference gives (f(x+h) - f(x-h)) / 2h on 3 functions (12.01 for x**3 at x = 2, h = 0.1).",
+    "dE/db = (a - t) * sigma'(z) * 1 = -0.052877.",
+    "value_tanh computes tanh and its backward rule u.grad += (1 - y^2) * out.grad (checked at u = 0.5 and "
+    "u = -1.2).",
+    "dE/dw7 = (0.772928 - 0.99) × 0.175510 × 0.593270 = -0.022602540.",
+    "output_delta gives (a - t) a (1 - a) on 3 cases (Mazur's: [0.138498562, -0.038098237]).",
+    "hidden_delta gives (W_next^T delta_next) a (1 - a) on 2 cases (Mazur's hidden deltas: 0.008771355, "
+    "0.009954255).",
+    "eta_one_step = 1/8 = 0.125: the factor 1 - 8 eta is 0, so from any w one step lands on w = 3 exactly.",
+    "per_class_accuracy gives the diagonal over the row sums: the share of each true class predicted right "
+    "(2 cases).",
+    "predict goes forward through every layer with its activation and takes the argmax of each row: the same "
+    "labels as net.predict on 2 networks.",
+    "momentum_step gives v_new = beta v + grad, w_new = w - lr v_new on 3 cases.",
+    "adam_step matches Adam with bias correction on 3 cases (at t = 1, from m = v = 0, every weight moves by "
+    "exactly lr: the first step is lr * sign(grad)).",
+    "dW_total = dW_data + lam W = [[ 0.15, 0.1 ], [-0.1 , 0.05]]: every weight is pulled towards 0 by lam times "
+    "itself.",
+]
+
+
+@pytest.mark.parametrize("line", _OLD_SUCCESS_LINES, ids=lambda line: line.split()[0])
+def test_the_method_check_catches_the_old_success_lines(line):
+    assert _method_in(line), line
+
+
+@pytest.mark.parametrize("line", ["dE/dw7 = -0.022602540 (Mazur's 2-2-2 network, before the first update).",
+                                  "gradient_descent matches in 1-D and 2-D: from w = -1 with lr = 0.3 on "
+                                  "(w - 3)² + 1 it visits -1, 1.4, 2.36, 2.744, ...",
+                                  "a^(1)_2 = 0.689974, hidden node 2's activation for the input (1, 1, 0)."])
+def test_the_method_check_lets_names_and_values_through(line):
+    assert _method_in(line) is None
+
+
+@pytest.mark.parametrize("name", CHECKERS)
+def test_success_lines_name_the_value_not_the_method_and_are_stable(name):
+    messages = {getattr(exercises, name).verdict(answer).message for answer in CASES[name]["right"]}
+    assert len(messages) == 1, f"right answers print different success lines: {sorted(messages)}"
+    (message,) = messages
+    assert not _method_in(message), f"{_method_in(message)} in the success line: {message}"
+    assert len(message) <= 160, f"keep the success line short ({len(message)} characters): {message}"
 
 
 def test_checker_prints_one_stable_line_on_success(capsys):

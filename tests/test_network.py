@@ -65,6 +65,11 @@ def test_default_output_activation_depends_on_the_loss():
     assert MLP([2, 3], loss="mse", output_activation="identity").output.name == "identity"
 
 
+def test_repr_names_a_hidden_activation_only_when_there_is_a_hidden_layer():
+    assert repr(MLP([2, 1])) == "MLP([2, 1], output_activation='sigmoid', loss='squared_error')"
+    assert "activation='tanh'" in repr(MLP([2, 4, 1], activation="tanh"))
+
+
 def test_copy_is_independent():
     net = MLP([2, 3, 2], "relu", "softmax", "cross_entropy", seed=1)
     twin = net.copy()

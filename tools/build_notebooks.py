@@ -1,18 +1,24 @@
-"""Build the learner notebooks from the solution notebooks (one source, two versions).
+"""Build the learner notebooks and the course's records from the solution notebooks (one source, two versions).
 
-    python -m tools.build_notebooks                  # execute every solution, write learner copies
+    python -m tools.build_notebooks                  # execute every solution, write learner copies and records
     python -m tools.build_notebooks 00_start_here    # only the notebooks named ("playground" too)
-    python -m tools.build_notebooks --check          # are the learner copies current? (no kernel)
+    python -m tools.build_notebooks --check          # are the learner copies and records current? (no kernel)
 
 Each ``notebooks/solutions/NN_topic.ipynb`` first gets its generated parts: the self-check quiz
-at its end (``tools/quiz_cells.py``, from ``nn_helpers/quizzes``) and every cell's slide type
-(``tools/slides.py``). Then it is executed top to bottom in a fresh kernel
-(the same as "Restart kernel and run all") and saved with its outputs. Then
-``notebooks/NN_topic.ipynb`` is written from it: every block between
-``### BEGIN SOLUTION`` and ``### END SOLUTION`` becomes a ``...  # YOUR CODE HERE``
-stub at the block's indentation, and every stored output is kept, so the learner's
-copy shows the expected results. A stub is ``...``: a function whose body is a stub
-returns None, which the checkers report as "not solved yet" instead of raising.
+at its end (``tools/quiz_cells.py``, from ``nn_helpers/quizzes``), every cell's slide type
+(``tools/slides.py``) and the notebook's name in its metadata (``nn_course``). Then it is executed
+top to bottom in a fresh kernel (the same as "Restart kernel and run all") and saved with its
+outputs. From it the build writes
+
+- ``notebooks/NN_topic.ipynb``, the learner's copy: every block between ``### BEGIN SOLUTION`` and
+  ``### END SOLUTION`` becomes a ``...  # YOUR CODE HERE`` stub at the block's indentation; the
+  exercise cells and their checker cells are stored without output (no answer, no verdict before
+  the learner acts); every teaching cell keeps its output, so the notebook reads well unrun.
+  A stub is ``...``: a function whose body is a stub returns None, which the checkers report as
+  "not solved yet" instead of raising.
+- ``nn_helpers/course/records/NN_topic.json``, the course's record: each code cell's kind, source
+  and expected outputs, which the self-check (``pytest --nbval``) and the grader compare a learner's
+  fresh run with (``nn_helpers/course``).
 """
 import argparse
 import copy
@@ -23,10 +29,13 @@ from pathlib import Path
 
 import nbformat
 
+from nn_helpers.course import record as course_record
+
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = ROOT / "notebooks" / "solutions"
 LEARNER = ROOT / "notebooks"
 PLAYGROUND = LEARNER / "playground.ipynb"    # one version only: it has no exercises
+RECORDS = course_record.RECORDS
 BEGIN = re.compile(r"^(?P<indent>\s*)### BEGIN SOLUTION\s*$")
 END = re.compile(r"^\s*### END SOLUTION\s*$")
 STUB = "...  # YOUR CODE HERE"
@@ -65,8 +74,8 @@ def has_solution(cell):
     return cell.cell_type == "code" and any(BEGIN.match(l) for l in cell.source.split("\n"))
 
 
-def learner_version(nb, name="notebook"):
-    """The learner's copy of an executed solution notebook: stubs in, outputs kept."""
+def stubbed(nb, name="notebook"):
+    """A copy of an executed solution notebook with every solution block a stub (outputs kept)."""
     learner = copy.deepcopy(nb)
     for i, cell in enumerate(learner.cells):
         if has_solution(cell):
@@ -75,6 +84,26 @@ def learner_version(nb, name="notebook"):
             if "exercise" not in tags:
                 tags.append("exercise")
     return learner
+
+
+def learner_and_record(nb, stem):
+    """(the learner's copy, the course's record) of an executed solution notebook ``stem``.
+
+    The record keeps every code cell's expected outputs; the learner's copy drops those of the
+    exercise and checker cells (an answer or a verdict shown before the learner acts).
+    """
+    learner = stubbed(nb, stem)
+    record = course_record.make_record(learner, stem)
+    answers = {c["id"] for c in record["cells"] if c["kind"] != course_record.TEACHING}
+    for cell in learner.cells:
+        if cell.get("id") in answers:
+            cell.outputs = []
+    return learner, record
+
+
+def learner_version(nb, name="notebook"):
+    """The learner's copy of an executed solution notebook: stubs in, answers' outputs out."""
+    return learner_and_record(nb, Path(name).stem)[0]
 
 
 def normalise(nb):
@@ -139,14 +168,16 @@ def solution_paths(names=(), solutions=SOLUTIONS):
 def generate(nb, stem):
     """Write a notebook's generated parts in place: its quiz cells, then every cell's slide type."""
     from tools import quiz_cells, slides      # (they import this module)
-    return slides.assign(quiz_cells.sync(nb, stem))
+    nb = slides.assign(quiz_cells.sync(nb, stem))
+    nb.metadata["nn_course"] = {"notebook": stem}
+    return nb
 
 
 def generated_parts_current(nb, stem):
     """True if the quiz cells and slide metadata are what ``generate`` would write."""
     fresh = generate(copy.deepcopy(nb), stem)
     strip = lambda n: [(c.cell_type, c.source, c.metadata) for c in n.cells]  # noqa: E731
-    return strip(fresh) == strip(nb)
+    return strip(fresh) == strip(nb) and fresh.metadata.get("nn_course") == nb.metadata.get("nn_course")
 
 
 def build(names=(), run=True, log=print):
@@ -167,24 +198,44 @@ def build(names=(), run=True, log=print):
             nb = slides.assign(normalise(execute(nb, path.name)))   # slide types see the new outputs
         write(nb, path)
         written.append(path)
+        learner, record = learner_and_record(nb, path.stem)
+        record_path = write_record(record)
+        written.append(record_path)
         if path == PLAYGROUND:
             continue
         learner_path = LEARNER / path.name
-        write(learner_version(nb, path.name), learner_path)
+        write(learner, learner_path)
         written.append(learner_path)
-        log(f"wrote {learner_path.relative_to(ROOT)}")
+        log(f"wrote {learner_path.relative_to(ROOT)} and {record_path.relative_to(ROOT)}")
     return written
 
 
-def stale(names=(), solutions=SOLUTIONS, learner=LEARNER):
-    """Names of learner notebooks that differ from a fresh build of their solution (no kernel)."""
+def write_record(record, records=RECORDS):
+    path = course_record.path_of(record["notebook"], records)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(course_record.dumps(record), encoding="utf-8")
+    return path
+
+
+def stale(names=(), solutions=SOLUTIONS, learner=LEARNER, records=RECORDS):
+    """Names of notebooks whose learner copy or course record differs from a fresh build of their
+    solution (no kernel)."""
     out = []
-    for path in solution_paths(names, solutions):
+    paths = solution_paths(names, solutions)
+    if not names or "playground" in names:
+        paths = [*paths, Path(learner) / PLAYGROUND.name]
+    for path in paths:
         solution = nbformat.read(path, as_version=4)
         if not generated_parts_current(solution, path.stem):
-            out.append(path.name)              # its quiz cells or slide types are stale
+            out.append(path.name)              # its quiz cells, slide types or name are stale
             continue
-        expected = learner_version(solution, path.name)
+        expected, record = learner_and_record(solution, path.stem)
+        record_path = course_record.path_of(path.stem, records)
+        if not record_path.exists() or record_path.read_text(encoding="utf-8") != course_record.dumps(record):
+            out.append(path.name)
+            continue
+        if path.name == PLAYGROUND.name:
+            continue
         learner_path = Path(learner) / path.name
         current = json.loads(learner_path.read_text(encoding="utf-8")) if learner_path.exists() else None
         if json.loads(json.dumps(expected, sort_keys=True)) != current:

@@ -36,5 +36,5 @@ def check_accuracy(accuracy):
             hint = "that is the fraction of mistakes (the error rate); count the matches instead."
         return Verdict(WRONG, f"{accuracy.__name__}{args_text(args)} returned {fmt(got)}, "
                               f"expected {fmt(expected)}. Hint: {hint}")
-    return Verdict(CORRECT, f"{accuracy.__name__} gives the right fraction on "
+    return Verdict(CORRECT, f"accuracy gives the right fraction on "
                             f"{len(_ACCURACY_CASES)} test cases (for example 0.75 for 3 of 4).")

@@ -49,9 +49,9 @@ def check_network_output(y_hat):
         return problem
     expected = _output()
     if abs(got - expected) < 1e-4:
-        return Verdict(CORRECT, f"y_hat = {expected:.6f}: the hidden units give "
-                                f"{_sigmoid(_NET['w'] * 0.5 + _NET['b']).round(6).tolist()}, "
-                                f"then 2·a1 − 1·a2 + 0.5.")
+        a = _sigmoid(_NET["w"] * _NET["x"] + _NET["b"])
+        return Verdict(CORRECT, f"y_hat = {expected:.6f}, the network's output at x = 0.5 "
+                                f"(hidden units {a[0]:.6f} and {a[1]:.6f}).")
     hints = [
         (_output(f=lambda z: z), "you skipped the sigmoid: each hidden unit outputs a_j = sigmoid(z_j), not z_j."),
         (_output(output_bias=False), "add the output bias c = 0.5 at the end."),
@@ -62,7 +62,8 @@ def check_network_output(y_hat):
     ]
     default = ("you are close: keep full precision (do not round the hidden values a_j before the "
                "last step; let NumPy carry all the digits)." if abs(got - expected) < 5e-3 else
-               "compute z_j = w_j x + b_j for both hidden units, a_j = sigmoid(z_j), then v1 a1 + v2 a2 + c.")
+               "follow the worked example: both hidden units' z, then their sigmoids, then the "
+               "output's weighted sum with its bias.")
     hint = next((h for value, h in hints if abs(got - value) < 1e-4), default)
     return Verdict(WRONG, f"y_hat is {got:.6f}; expected {expected:.6f}. Hint: {hint}")
 
@@ -116,8 +117,12 @@ def check_bump(bump):
              "multiply (x - left) and (x - right) by steepness: without it the steps are gentle slopes."),
         ]
         hint = next((h for value, h in hints if np.allclose(got, value, rtol=0, atol=1e-6)),
-                    "height * (sigmoid(steepness * (x - left)) - sigmoid(steepness * (x - right))).")
+                    "follow the formula above: a step up at `left` minus a step up at `right`, both "
+                    "with slope `steepness`, times `height`.")
         return Verdict(WRONG, f"{name}{args_text(args)} returned {fmt(got)}; expected {fmt(expected)}. "
                               f"Hint: {hint}")
-    return Verdict(CORRECT, f"bump gives height · (sigmoid(s(x − left)) − sigmoid(s(x − right))) on "
-                            f"{len(_BUMP_CASES)} cases, a negative height included.")
+    x, left, right, height, s = _BUMP_CASES[0]
+    inside, outside = _bump(np.array([1.0, 3.0]), left, right, height, s)
+    return Verdict(CORRECT, f"bump matches on {len(_BUMP_CASES)} cases, a negative height included (height "
+                            f"{height:g} between {left:g} and {right:g}: {inside:.6f} at x = 1, {outside:.6f} "
+                            f"at x = 3).")

@@ -29,7 +29,7 @@ def _neuron_hint(got, x, w, b):
     for value, hint in mistakes:
         if np.isclose(got, value, rtol=0, atol=1e-6):
             return hint
-    return "compute z = np.dot(w, x) + b, then return sigmoid(z)."
+    return "compute z from the dot product and the bias, then apply the sigmoid."
 
 
 @checker
@@ -53,8 +53,10 @@ def check_neuron(neuron):
         return Verdict(WRONG, f"{neuron.__name__}{args_text(args)} returned {fmt(got)}, expected "
                               f"{fmt(expected)} (z = {fmt(float(np.dot(w, x) + b))}). "
                               f"Hint: {_neuron_hint(got, x, w, b)}")
-    return Verdict(CORRECT, f"{neuron.__name__} gives sigmoid(w . x + b) on {len(_NEURON_CASES)} "
-                            f"test cases (for example 0.645656 for z = 0.6).")
+    x, w, b = _NEURON_CASES[0]
+    return Verdict(CORRECT, f"neuron matches on {len(_NEURON_CASES)} test cases (for example "
+                            f"{float(sigmoid(np.dot(w, x) + b)):.6f} for x = (1, 0), w = (0.5, -0.3), "
+                            f"b = 0.1).")
 
 
 # (w1, w2, b) -> the line x2 = slope * x1 + intercept
@@ -63,18 +65,19 @@ _LINE_CASES = [(1.0, 1.0, -1.5), (0.5, -0.3, 0.1), (2.0, 4.0, 1.0), (-3.0, 1.0, 
 
 def _line_hint(got, w1, w2, b):
     mistakes = [
-        ((w1 / w2, b / w2), "both carry a minus sign: slope = -w1/w2, intercept = -b/w2."),
-        ((-w1 / w2, b / w2), "the intercept carries a minus sign too: -b/w2."),
-        ((w1 / w2, -b / w2), "the slope carries a minus sign: -w1/w2."),
+        ((w1 / w2, b / w2), "both the slope and the intercept carry a minus sign (w1 x1 and b move "
+                            "to the other side of the equation)."),
+        ((-w1 / w2, b / w2), "the intercept carries a minus sign too."),
+        ((w1 / w2, -b / w2), "the slope carries a minus sign too."),
         ((-w2 / w1, -b / w1), "you solved for x1; solve w1 x1 + w2 x2 + b = 0 for x2 (divide by w2)."),
         ((-w1 / w2, -b), "divide b by w2 as well: intercept = -b/w2."),
-        ((-w1, -b), "divide by w2: x2 = -(w1/w2) x1 - b/w2."),
+        ((-w1, -b), "divide by w2 as well: w2 x2 = ... is not yet x2 = ..."),
         ((-b / w2, -w1 / w2), "the order is (slope, intercept)."),
     ]
     for value, hint in mistakes:
         if np.allclose(got, value, rtol=0, atol=1e-6):
             return hint
-    return "solve w1 x1 + w2 x2 + b = 0 for x2: x2 = -(w1/w2) x1 - b/w2."
+    return "the line is where z = w1 x1 + w2 x2 + b = 0: solve that for x2."
 
 
 @checker
@@ -101,8 +104,9 @@ def check_line(line_of_neuron):
             continue
         return Verdict(WRONG, f"{name}{args_text(args)} returned (slope, intercept) = {fmt(got)}, "
                               f"expected {fmt(np.array(expected))}. Hint: {_line_hint(got, w1, w2, b)}")
-    return Verdict(CORRECT, f"{name} gives slope -w1/w2 and intercept -b/w2 on {len(_LINE_CASES)} "
-                            f"test cases (for example (-1, 1.5) for w = (1, 1), b = -1.5).")
+    w1, w2, b = _LINE_CASES[0]
+    return Verdict(CORRECT, f"line_of_neuron gives the right (slope, intercept) on {len(_LINE_CASES)} "
+                            f"test cases (for example ({-w1 / w2:g}, {-b / w2:g}) for w = (1, 1), b = -1.5).")
 
 
 _TABLE = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -130,8 +134,8 @@ def check_nand(nand_weights):
     out = step(z).astype(int)
     wrong = [i for i in range(4) if out[i] != _NAND[i]]
     if not wrong:
-        return Verdict(CORRECT, f"w = ({w1:g}, {w2:g}), b = {b:g} gives NAND: outputs "
-                                f"{out.tolist()} for the rows (0,0), (0,1), (1,0), (1,1).")
+        return Verdict(CORRECT, f"your (w1, w2, b) give NAND: outputs {out.tolist()} for the rows "
+                                f"(0,0), (0,1), (1,0), (1,1).")
     rows = "; ".join(f"row ({_TABLE[i, 0]:.0f},{_TABLE[i, 1]:.0f}): z = {z[i]:g}, output {out[i]}, "
                      f"expected {_NAND[i]}" for i in wrong)
     if np.array_equal(out, 1 - _NAND):

@@ -58,7 +58,8 @@ def check_leaky_relu_prime(leaky_relu_prime_fn):
         problem = _compare(result, leaky_relu_prime(z), name, (z,), hints)
         if problem:
             return problem
-    return Verdict(CORRECT, f"{name} gives 1 for z > 0 and 0.01 for z <= 0 on 8 values of z.")
+    return Verdict(CORRECT, "leaky_relu_prime gives the right slope at 8 values of z, z = 0 included "
+                            f"({leaky_relu_prime(np.array([0.0]))[0]:g} there).")
 
 
 # ---------------------------------------------------------------- 03.2 tanh_from_sigmoid
@@ -82,7 +83,7 @@ def check_tanh_from_sigmoid(tanh_from_sigmoid):
     problem = _compare(result, np.tanh(z), name, (z,), hints)
     if problem:
         return problem
-    return Verdict(CORRECT, f"{name} equals np.tanh on {z.size} values of z "
+    return Verdict(CORRECT, f"tanh_from_sigmoid matches tanh on {z.size} values of z "
                             f"(e.g. {np.tanh(1.0):.6f} at z = 1).")
 
 
@@ -127,5 +128,6 @@ def check_softmax_batch(softmax_batch):
             return Verdict(WRONG, f"{problem.message} Hint: {nan_hint}")
         if problem:
             return problem
-    return Verdict(CORRECT, f"{name} gives rows that sum to 1 on {len(_SOFTMAX_CASES)} batches, "
-                            f"including z = (1000, 1001, 1002).")
+    big = softmax(np.array([[1000.0, 1001.0, 1002.0]]))[0]
+    return Verdict(CORRECT, f"softmax_batch matches on {len(_SOFTMAX_CASES)} batches, including "
+                            f"z = (1000, 1001, 1002): ({big[0]:.6f}, {big[1]:.6f}, {big[2]:.6f}).")

@@ -71,8 +71,10 @@ def check_layer_forward(layer_forward):
         problem = _judge(result, sigmoid(W @ a + b), "layer_forward", args, mistakes, _LAYER_HINT)
         if problem:
             return (problem)
-    return Verdict(CORRECT, f"layer_forward gives sigmoid(W @ a + b) on {len(_LAYER_CASES)} cases, "
-                            "Mazur's hidden layer included (0.593270, 0.596884).")
+    a, W, b = _LAYER_CASES[0]
+    h1, h2 = sigmoid(W @ a + b)
+    return Verdict(CORRECT, f"layer_forward matches on {len(_LAYER_CASES)} cases, Mazur's hidden layer "
+                            f"included ({h1:.6f}, {h2:.6f}).")
 
 
 # ---------------------------------------------------------------- 04.3 one layer, a batch
@@ -108,8 +110,10 @@ def check_forward_batch(forward_batch):
                          _BATCH_HINT + " If you computed W @ A.T, transpose back with .T.")
         if problem:
             return (problem)
-    return Verdict(CORRECT, f"forward_batch gives sigmoid(A @ W.T + b), one example a row, on "
-                            f"{len(_BATCH_CASES)} batches.")
+    A, W, b = _BATCH_CASES[0]
+    out = sigmoid(A @ W.T + b)
+    return Verdict(CORRECT, f"forward_batch matches on {len(_BATCH_CASES)} batches: A of shape {A.shape} "
+                            f"gives {out.shape}, its row (1, 0, 1) gives ({out[1, 0]:.6f}, {out[1, 1]:.6f}).")
 
 
 # ---------------------------------------------------------------- 04.1 one hidden value by hand
@@ -141,7 +145,8 @@ def check_hidden_2(hidden_2):
     if not np.isfinite(value):
         return Verdict(WRONG, f"hidden_2 is {fmt(value)}; expected a finite number, about 0.69.")
     if abs(value - expected) < 5e-5:
-        return Verdict(CORRECT, f"a^(1)_2 = sigmoid(0.3·1 + 0.5·1 + 0.6·0) = sigmoid(0.8) = {expected:.6f}.")
+        return Verdict(CORRECT, f"a^(1)_2 = {expected:.6f}, hidden node 2's activation for the input "
+                                f"(1, 1, 0).")
     hints = [(_W1[1] @ _X, "that is z^(1)_2 = 0.8, the weighted input; apply the sigmoid to it."),
              (sigmoid(_W1[:, 1] @ _X), "you used column 2 of W^(1) (the weights OUT of input y). "
                                         "Node 2's weights are row 2, (0.3, 0.5, 0.6): to j from k."),
@@ -152,5 +157,5 @@ def check_hidden_2(hidden_2):
     for wrong, hint in hints:
         if abs(value - wrong) < 5e-5:
             return Verdict(WRONG, f"hidden_2 is {value:.6f}; expected {expected:.6f}. Hint: {hint}")
-    return Verdict(WRONG, f"hidden_2 is {value:.6f}; expected {expected:.6f}. Hint: node 2 takes "
-                          "z = 0.3·x + 0.5·y + 0.6·z (no bias), then a = sigmoid(z).")
+    return Verdict(WRONG, f"hidden_2 is {value:.6f}; expected {expected:.6f}. Hint: weigh the input "
+                          "(1, 1, 0) with node 2's row of W^(1) and add up (no bias), then apply the sigmoid.")

@@ -12,46 +12,65 @@ _MSE_CASES = [
 ]
 
 
-def _mse_hint(got, y, y_hat):
-    e, n = y - y_hat, len(y)
-    guesses = [
-        (np.mean(np.abs(e)), "that is the mean ABSOLUTE error; square each error instead."),
-        (np.mean(e), "you forgot to square the errors: (y - y_hat) ** 2."),
-        (-np.mean(e), "you forgot to square the errors: (y - y_hat) ** 2."),
-        (np.sum(e ** 2), f"that is the SUM of squared errors; divide by the number of samples ({n})."),
-        (np.sum(e) ** 2 / n, "you summed the errors, then squared the sum; square each error first, "
-                             "then take the mean (positive and negative errors must not cancel)."),
-        (np.sum(e) ** 2, "you summed the errors, then squared the sum; square each error first, "
-                         "then take the mean."),
-        (np.mean(e) ** 2, "you averaged the errors, then squared; square each error first, then average."),
-        (0.5 * np.mean(e ** 2), "no 1/2 here: MSE is the plain mean of the squared errors."),
-        (np.sqrt(np.mean(e ** 2)), "that is the ROOT mean squared error; leave out the square root."),
-    ]
-    for value, hint in guesses:
-        if np.isclose(got, value):
+_SQUARE_FIRST = ("square each error first, then take the mean (positive and negative errors must not "
+                 "cancel).")
+_MSE_MISTAKES = [   # (what a typical mistake returns for (y, y_hat), its hint)
+    (lambda y, y_hat: np.mean(np.abs(y - y_hat)), "that is the mean ABSOLUTE error; square each error "
+                                                  "instead."),
+    (lambda y, y_hat: np.mean(y - y_hat) ** 2, "you took the mean of the errors, then squared it; "
+                                               + _SQUARE_FIRST),
+    (lambda y, y_hat: np.mean(y - y_hat), "you forgot to square the errors; " + _SQUARE_FIRST),
+    (lambda y, y_hat: np.mean(y_hat - y), "you forgot to square the errors; " + _SQUARE_FIRST),
+    (lambda y, y_hat: np.sum((y - y_hat) ** 2), "that is the SUM of squared errors; divide by the number "
+                                                "of samples (or take the mean)."),
+    (lambda y, y_hat: np.sum(y - y_hat) ** 2 / len(y), "you summed the errors, then squared the sum; "
+                                                        + _SQUARE_FIRST),
+    (lambda y, y_hat: np.sum(y - y_hat) ** 2, "you summed the errors, then squared the sum; "
+                                              + _SQUARE_FIRST),
+    (lambda y, y_hat: np.mean(y - y_hat ** 2), "y - y_hat ** 2 squares only y_hat (** comes before -); "
+                                               "put the error in brackets before squaring it."),
+    (lambda y, y_hat: 0.5 * np.mean((y - y_hat) ** 2), "no 1/2 here: MSE is the plain mean of the squared "
+                                                       "errors."),
+    (lambda y, y_hat: np.sqrt(np.mean((y - y_hat) ** 2)), "that is the ROOT mean squared error; leave out "
+                                                          "the square root."),
+]
+
+
+def _mse_hint(answers):
+    """The hint of the first typical mistake that gives all the learner's answers ((y, y_hat) -> number)."""
+    for mistake, hint in _MSE_MISTAKES:
+        if all(np.isclose(got, mistake(y, y_hat)) for (y, y_hat), got in answers):
             return hint
-    return "subtract, square each error, then take the mean: np.mean((y - y_hat) ** 2)."
+    return "subtract, square each error, then take the mean (np.mean averages an array)."
 
 
 @checker
 def check_mse(mse):
     """Exercise 05.2: mse(y, y_hat) = (1/n) sum_i (y_i - y_hat_i)^2."""
+    name = getattr(mse, "__name__", "mse")
+    answers, first_wrong = [], None        # every case is tried, so that the hint fits them all
     for y, y_hat in _MSE_CASES:
         args = (y.copy(), y_hat.copy())
         result, problem = call(mse, args)
+        if not problem:
+            got, problem = as_number(result, name, args,
+                                     hint="np.mean(...) turns the array of squared errors into one number.")
         if problem:
-            return problem
-        got, problem = as_number(result, mse.__name__, args,
-                                 hint="np.mean(...) turns the array of squared errors into one number.")
-        if problem:
-            return problem
+            if first_wrong is None:
+                return problem
+            break
+        answers.append(((y, y_hat), got))
         expected = float(np.mean((y - y_hat) ** 2))
-        if np.isclose(got, expected, rtol=0, atol=1e-9):
-            continue
-        return Verdict(WRONG, f"{mse.__name__}{args_text(args)} returned {fmt(got)}, expected "
-                              f"{fmt(expected)}. Hint: {_mse_hint(got, y, y_hat)}")
-    return Verdict(CORRECT, f"{mse.__name__} gives the mean squared error on {len(_MSE_CASES)} cases "
-                            f"(4.5 for targets 2, 3, 5, 9 and outputs 1, 5, 3, 6).")
+        if first_wrong is None and not np.isclose(got, expected, rtol=0, atol=1e-9):
+            first_wrong = (args, got, expected)
+    if first_wrong is None:
+        y, y_hat = _MSE_CASES[0]
+        return Verdict(CORRECT, f"mse gives the mean squared error on {len(_MSE_CASES)} cases "
+                                f"({fmt(float(np.mean((y - y_hat) ** 2)))} for targets 2, 3, 5, 9 and "
+                                f"outputs 1, 5, 3, 6).")
+    args, got, expected = first_wrong
+    return Verdict(WRONG, f"{name}{args_text(args)} returned {fmt(got)}, expected "
+                          f"{fmt(expected)}. Hint: {_mse_hint(answers)}")
 
 
 _BCE_CASES = [(1, 0.9), (1, 0.2), (0, 0.3), (0, 0.99), (1, 0.5)]
@@ -71,6 +90,8 @@ _BCE_MISTAKES = [
                                                               "with log p, and (1 - t) with log(1 - p)."),
     (lambda t, p: -(t * np.log10(p) + (1 - t) * np.log10(1 - p)), "that is log base 10; use the natural "
                                                                   "log, np.log."),
+    (lambda t, p: -t * np.log(p) + (1 - t) * np.log(1 - p), "the minus sign must cover both terms: put "
+                                                            "the whole sum in brackets, then negate it."),
     (lambda t, p: 0.5 * (t - p) ** 2, "that is the half squared error; cross-entropy uses logs."),
 ]
 
@@ -80,7 +101,8 @@ def _bce_hint(answers):
     for mistake, hint in _BCE_MISTAKES:
         if all(np.isclose(got, mistake(t, p)) for (t, p), got in answers.items()):
             return hint
-    return "-(t * log(p) + (1 - t) * log(1 - p)), with np.log."
+    return ("compare your code with the formula term by term: t goes with log p, (1 - t) with "
+            "log(1 - p), and one minus sign in front of the sum; use the natural log, np.log.")
 
 
 @checker
@@ -100,8 +122,8 @@ def check_binary_cross_entropy(binary_cross_entropy):
         if first_wrong is None and not np.isclose(got, _bce(t, p), rtol=0, atol=1e-9):
             first_wrong = (t, p)
     if first_wrong is None:
-        return Verdict(CORRECT, f"{name} gives the cross-entropy on {len(_BCE_CASES)} cases "
-                                f"(for example 0.105361 = -log 0.9 for t = 1, p = 0.9).")
+        return Verdict(CORRECT, f"binary_cross_entropy matches on {len(_BCE_CASES)} cases "
+                                f"(for example {float(_bce(1, 0.9)):.6f} for t = 1, p = 0.9).")
     t, p = first_wrong
     return Verdict(WRONG, f"{name}{args_text(first_wrong)} returned {fmt(answers[first_wrong])}, expected "
                           f"{fmt(float(_bce(t, p)))}. Hint: {_bce_hint(answers)}")
@@ -136,16 +158,19 @@ def check_half_squared_error(E):
     o, t = _boolean_output_000(), 1.0
     expected = 0.5 * (t - o) ** 2
     if np.isclose(got, expected, rtol=0, atol=1e-6):
-        return Verdict(CORRECT, f"E = 1/2 (1 - {o:.6f})^2 = {expected:.6f}.")
+        return Verdict(CORRECT, f"E = {expected:.6f} for the output {o:.6f} on (0, 0, 0), target 1.")
     guesses = [
         ((t - o) ** 2, "you forgot the 1/2 in front."),
-        (0.5 * (t - o), "square the error: (t - o) ** 2."),
-        (0.5 * (o - t), "square the error: (t - o) ** 2."),
-        (t - o, "square the error and halve it: 0.5 * (t - o) ** 2."),
+        (0.5 * (t - o), "square the error (t - o) before halving it."),
+        (0.5 * (o - t), "square the error (t - o) before halving it."),
+        ((0.5 * (t - o)) ** 2, "you halved the error, then squared it; square the error first, then "
+                               "halve the square."),
+        (t - o, "square the error, then halve it."),
         (-0.5 * (t - o) ** 2, "the squared error is never negative; drop the minus sign."),
         (0.5 * (0 - o) ** 2, "the target for (0, 0, 0) is F(0, 0, 0) = 0*0 + not 0 = 1, not 0."),
         (0.5 * (t - 0.70) ** 2, "you used the output rounded to 0.70; use the network's unrounded output."),
     ]
     hint = next((h for value, h in guesses if np.isclose(got, value, rtol=0, atol=1e-6)),
-                "compute o = net.forward(x) for x = (0, 0, 0), then 0.5 * (t - o) ** 2 with t = 1.")
+                "take the network's unrounded output o for (0, 0, 0) and the target t = 1, then "
+                "the half squared error of the task.")
     return Verdict(WRONG, f"E = {fmt(got)}; expected {expected:.6f}. Hint: {hint}")

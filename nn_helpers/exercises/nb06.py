@@ -30,7 +30,8 @@ def check_central_difference(central_difference):
         expected = diff / (2 * h)
         if np.isclose(got, expected, rtol=1e-9, atol=1e-12):
             continue
-        hint = "evaluate f on both sides of x: (f(x + h) - f(x - h)) / (2 * h)."
+        hint = ("evaluate f on both sides of x, at x - h and x + h, and divide the difference by the "
+                "distance between the two points.")
         if np.isclose(got, (f(x + h) - f(x)) / h, rtol=1e-9):
             hint = "that is the forward difference (f(x + h) - f(x)) / h; step to both sides, x - h and x + h."
         elif np.isclose(got, (f(x) - f(x - h)) / h, rtol=1e-9):
@@ -41,8 +42,9 @@ def check_central_difference(central_difference):
             hint = "write / (2 * h) with brackets: a / 2 * h means (a / 2) * h."
         return Verdict(WRONG, f"{central_difference.__name__}({fname}, {fmt(x)}, {fmt(h)}) returned "
                               f"{fmt(got)}, expected {fmt(expected)}. Hint: {hint}")
-    return Verdict(CORRECT, f"{central_difference.__name__} gives (f(x+h) - f(x-h)) / 2h on "
-                            f"{len(_CENTRAL_CASES)} functions (12.01 for x**3 at x = 2, h = 0.1).")
+    f, fname, x, h = _CENTRAL_CASES[0]
+    return Verdict(CORRECT, f"central_difference matches on {len(_CENTRAL_CASES)} functions "
+                            f"({(f(x + h) - f(x - h)) / (2 * h):.6g} for {fname} at x = {x:g}, h = {h:g}).")
 
 
 # ---------------------------------------------------------------- 06.2 dE/db by the chain rule
@@ -76,8 +78,10 @@ def check_dE_db(dE_db):
     dE_da, da_dz = _A - _T, _A * (1 - _A)
     expected = dE_da * da_dz * 1.0
     if abs(got - expected) < 1e-6:
-        return Verdict(CORRECT, f"dE/db = (a - t) * sigma'(z) * 1 = {expected:.6f}.")
-    hint = "multiply the three factors dE/da = a - t, da/dz = a (1 - a) and dz/db = 1."
+        return Verdict(CORRECT, f"dE/db = {expected:.6f} for the neuron x = {_X}, w = {_W}, b = {_B}, "
+                                f"t = {_T:g}.")
+    hint = ("multiply the three factors dE/da, da/dz and dz/db; the first two are the ones of dE/dw "
+            "above, only dz/db is new.")
     for wrong, why in [(expected * _X, "you multiplied by x = 1.5: that is dz/dw. For b, z = w x + b "
                                        "changes one for one with b, so dz/db = 1."),
                        (-expected, "check the sign: dE/da = a - t, which is negative here (a < t)."),
@@ -154,7 +158,7 @@ def check_value_tanh(value_tanh):
         _backward_of(out, 2.5)
         if abs(u.grad - 2.5 * local) > 1e-9:
             hint = "multiply by out.grad (the chain rule: dE/du = dE/dout * dout/du)." \
-                if abs(u.grad - local) < 1e-9 else "u.grad += (1 - y**2) * out.grad."
+                if abs(u.grad - local) < 1e-9 else "add the local derivative times out.grad to u.grad."
             return Verdict(WRONG, f"with out.grad = 2.5, u.grad is {fmt(u.grad)}, expected 2.5 * (1 - y^2) = "
                                   f"{2.5 * local:.6f}. Hint: {hint}")
         u, first, _ = _apply(value_tanh, u0)
@@ -167,8 +171,9 @@ def check_value_tanh(value_tanh):
             return Verdict(WRONG, f"u used twice (tanh(u) + tanh(u)) should get u.grad = 2 (1 - y^2) = "
                                   f"{2 * local:.6f}; got {fmt(u.grad)}. Hint: add to the gradient with "
                                   f"+=, not =, so each use adds its share.")
-    return Verdict(CORRECT, f"{name} computes tanh and its backward rule u.grad += (1 - y^2) * out.grad "
-                            f"(checked at u = 0.5 and u = -1.2).")
+    return Verdict(CORRECT, f"value_tanh matches at u = 0.5 and u = -1.2 (u.grad = "
+                            f"{1 - math.tanh(0.5) ** 2:.6f} at u = 0.5), also with out.grad = 2.5 and with "
+                            f"u used twice.")
 
 
 __all__ = ["check_central_difference", "check_dE_db", "check_value_tanh"]

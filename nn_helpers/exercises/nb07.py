@@ -53,8 +53,7 @@ def check_dE_dw7(dE_dw7):
     o2, h1, h2, t2 = _OUT_O[1], _OUT_H[0], _OUT_H[1], _T[1]
     expected = (o2 - t2) * o2 * (1 - o2) * h1
     if np.isclose(got, expected, rtol=0, atol=1e-7):
-        return Verdict(CORRECT, f"dE/dw7 = ({o2:.6f} - {t2}) × {o2 * (1 - o2):.6f} × {h1:.6f} = "
-                                f"{expected:.9f}.")
+        return Verdict(CORRECT, f"dE/dw7 = {expected:.9f} (Mazur's 2-2-2 network, before the first update).")
     mistakes = [
         (-expected, "the sign is flipped: dE/dout_o2 = out_o2 - target_o2 (the derivative of "
                     "1/2 (target - out)^2 with respect to out), which is negative here."),
@@ -76,7 +75,8 @@ def check_dE_dw7(dE_dw7):
         if np.isclose(got, value, rtol=0, atol=1e-7):
             return Verdict(WRONG, f"dE_dw7 is {fmt(got)}, expected {expected:.9f}. Hint: {hint}")
     return Verdict(WRONG, f"dE_dw7 is {fmt(got)}, expected {expected:.9f}. Hint: multiply the three "
-                          f"factors (out_o2 - target_o2), out_o2 (1 - out_o2) and out_h1.")
+                          f"factors of the chain rule, as for w5, with o2's output and target and the "
+                          f"output of h1, where w7 starts.")
 
 
 _OUTPUT_CASES = [
@@ -106,8 +106,8 @@ def check_output_delta(output_delta):
                  ((a - t) * (1 - a), "the sigmoid's slope is a (1 - a), not (1 - a)."),
                  ((a - t) * _sig(a) * (1 - _sig(a)), "you applied the sigmoid to a again: a is already "
                                                      "sigmoid(z), so f'(z) = a (1 - a).")])
-    return Verdict(CORRECT, f"output_delta gives (a - t) a (1 - a) on {len(_OUTPUT_CASES)} cases "
-                            f"(Mazur's: [{_delta_text()}]).")
+    return Verdict(CORRECT, f"output_delta matches on {len(_OUTPUT_CASES)} cases, including Mazur's "
+                            f"[{_delta_text()}].")
 
 
 def _sig(z):
@@ -157,8 +157,8 @@ def check_hidden_delta(hidden_delta):
                                                                      "slope is a (1 - a).")]
         return _with_hint(got, problem, hints)
     d = (_W2.T @ _HIDDEN_CASES[0][1]) * _OUT_H * (1 - _OUT_H)
-    return Verdict(CORRECT, f"hidden_delta gives (W_next^T delta_next) a (1 - a) on {len(_HIDDEN_CASES)} "
-                            f"cases (Mazur's hidden deltas: {d[0]:.9f}, {d[1]:.9f}).")
+    return Verdict(CORRECT, f"hidden_delta matches on {len(_HIDDEN_CASES)} cases, including Mazur's hidden "
+                            f"deltas [{d[0]:.9f}, {d[1]:.9f}].")
 
 
 __all__ = ["check_dE_dw7", "check_hidden_delta", "check_output_delta"]

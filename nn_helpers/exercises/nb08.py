@@ -88,8 +88,10 @@ def check_gradient_descent(gradient_descent):
         return Verdict(WRONG, f"{shown} returned {_fmt(got)} (shape {got.shape}); expected "
                               f"{_fmt(expected)} (shape {expected.shape}). "
                               f"Hint: {_gd_hint(got, grad, w0, lr, steps)}")
-    return Verdict(CORRECT, f"{name} walks downhill and keeps every point: from w = -1 with lr = 0.3 "
-                            f"on (w - 3)² + 1 it visits -1, 1.4, 2.36, 2.744, ... (checked in 1-D and 2-D).")
+    grad, _, w0, lr, _ = _GD_CASES[0]
+    visits = ", ".join(f"{w:g}" for w in _descent(grad, w0, lr, 3)[:, 0])
+    return Verdict(CORRECT, f"gradient_descent matches in 1-D and 2-D: from w = {w0[0]:g} with lr = {lr} "
+                            f"on (w - 3)² + 1 it visits {visits}, ...")
 
 
 # ---------------------------------------------------------------- 08.2 one step to the minimum
@@ -121,8 +123,8 @@ def check_eta_one_step(eta_one_step):
     if problem:
         return problem
     if abs(got - _ONE_STEP) < 1e-9:
-        return Verdict(CORRECT, "eta_one_step = 1/8 = 0.125: the factor 1 - 8 eta is 0, so from any w one "
-                                "step lands on w = 3 exactly.")
+        return Verdict(CORRECT, f"eta_one_step = {_ONE_STEP:g}: one step from any w lands exactly on the "
+                                f"minimum, w = 3.")
     hint = ("one step gives w - 3  ->  (1 - 8 eta)(w - 3), because dE/dw = 8 (w - 3). "
             "Which eta makes that factor 0?")
     for wrong, why in [(0.5, "0.5 is the answer for (w - 3)² + 1, whose slope is 2 (w - 3). This bowl is "
@@ -218,8 +220,8 @@ def check_minibatches(minibatches):
             all(np.array_equal(a, b) for a, b in zip(other, first)):
         return Verdict(WRONG, f"{name}(100, 32, 0) and {name}(100, 32, 1) gave the same batches. Hint: use "
                               f"the seed argument: rng = np.random.default_rng(seed).")
-    return Verdict(CORRECT, f"{name} shuffles with the seed and cuts every index into batches once: "
-                            f"10 examples in batches of 3 give sizes [3, 3, 3, 1].")
+    return Verdict(CORRECT, f"minibatches passes {len(_MB_CASES)} cases: each index once per epoch, "
+                            f"shuffled by the seed; 10 examples in batches of 3 give sizes [3, 3, 3, 1].")
 
 
 __all__ = ["check_eta_one_step", "check_gradient_descent", "check_minibatches"]

@@ -9,6 +9,14 @@ def _text(x):
     return " ".join(fmt(x).split())
 
 
+def _plain(a):
+    """An array as nested lists of short numbers, e.g. [[0.15, 0.1], [-0.1, 0.05]] (for success lines)."""
+    a = np.asarray(a, dtype=float)
+    if a.ndim == 0:
+        return f"{float(a):g}"
+    return "[" + ", ".join(_plain(row) for row in a) + "]"
+
+
 def _args(args):
     return "(" + ", ".join(_text(np.asarray(a)) if isinstance(a, np.ndarray) else _text(a) for a in args) + ")"
 
@@ -85,9 +93,12 @@ def check_momentum_step(momentum_step):
         for value, hint in mistakes:
             if _matches(got, value):
                 return Verdict(WRONG, f"{message} Hint: {hint}")
-        return Verdict(WRONG, f"{message} Hint: two lines, v_new = beta * v + grad, then w_new = w - lr * v_new.")
-    return Verdict(CORRECT, f"momentum_step gives v_new = beta v + grad, w_new = w - lr v_new on "
-                            f"{len(_MOMENTUM_CASES)} cases.")
+        return Verdict(WRONG, f"{message} Hint: two lines, as in the task: first the new velocity, then "
+                              f"the step of w with it.")
+    w, v, g, lr, beta = _MOMENTUM_CASES[0]
+    return Verdict(CORRECT, f"momentum_step matches on {len(_MOMENTUM_CASES)} cases (from w = {_plain(w)}, "
+                            f"v = 0, grad = {_plain(g)}, lr = {lr}, beta = {beta}: w_new = "
+                            f"{_plain(w - lr * (beta * v + g))}).")
 
 
 # ---------------------------------------------------------------- 10.2 Adam
@@ -152,10 +163,12 @@ def check_adam_step(adam_step):
         for value, hint in mistakes:
             if _matches(got, value):
                 return Verdict(WRONG, f"{message} Hint: {hint}")
-        return Verdict(WRONG, f"{message} Hint: update m and v, correct them by (1 - beta**t), then "
-                              f"w_new = w - lr * m_hat / (np.sqrt(v_hat) + eps).")
-    return Verdict(CORRECT, f"adam_step matches Adam with bias correction on {len(_ADAM_CASES)} cases "
-                            f"(at t = 1, from m = v = 0, every weight moves by exactly lr: the first step is lr * sign(grad)).")
+        return Verdict(WRONG, f"{message} Hint: follow the steps above in order: the running means m and "
+                              f"v, their bias-corrected m_hat and v_hat, then the step of w.")
+    w, m, v, g, t, lr = _ADAM_CASES[0]
+    return Verdict(CORRECT, f"adam_step matches on {len(_ADAM_CASES)} cases (the first step from w = "
+                            f"{_plain(w)}, m = v = 0, grad = {_plain(g)}, lr = {lr}: w_new = "
+                            f"{_plain(_adam(w, m, v, g, t, lr)[0])}, each weight moved by lr).")
 
 
 # ---------------------------------------------------------------- 10.3 L2
@@ -193,8 +206,8 @@ def check_l2_gradient(dW_total):
     if not np.all(np.isfinite(got)):
         return Verdict(WRONG, f"dW_total is {_text(got)}, which holds NaN or inf; expected {_text(expected)}.")
     if np.allclose(got, expected, rtol=0, atol=1e-9):
-        return Verdict(CORRECT, f"dW_total = dW_data + lam W = {_text(expected)}: every weight is pulled "
-                                f"towards 0 by lam times itself.")
+        return Verdict(CORRECT, f"dW_total = {_plain(expected)}, the gradient of the loss with the L2 "
+                                f"penalty (lam = {_LAM}).")
     message = f"dW_total is {_text(got)}; expected {_text(expected)}."
     mistakes = [
         (_DW_DATA, "you left out the penalty's gradient, lam * W."),
@@ -210,7 +223,8 @@ def check_l2_gradient(dW_total):
     for value, hint in mistakes:
         if np.allclose(got, value, rtol=0, atol=1e-9):
             return Verdict(WRONG, f"{message} Hint: {hint}")
-    return Verdict(WRONG, f"{message} Hint: dW_total = dW_data + lam * W, element by element.")
+    return Verdict(WRONG, f"{message} Hint: differentiate the penalty lam/2 w^2 for one weight, then add "
+                          f"that to each weight's data gradient.")
 
 
 __all__ = ["check_adam_step", "check_l2_gradient", "check_momentum_step"]

@@ -29,8 +29,10 @@ QUIZ = Quiz("00", [
                 "75% is the same value written as a percentage, but the function returns a "
                 "fraction between 0 and 1; percentages are for printing, as in the plot titles."),
          Choice("0.75, the fraction of correct predictions.",
-                "Three of the four labels agree, so 3/4 = 0.75. `np.mean(y_true == y_pred)` "
-                "computes it: each True counts as 1, each False as 0.", correct=True),
+                "Three of the four labels agree, so 3/4 = 0.75. `float(np.mean(y_true == y_pred))` "
+                "computes it: each True counts as 1, each False as 0. (`np.mean` alone gives the "
+                "same value as a NumPy number, shown as `np.float64(0.75)`; `float` makes it the "
+                "plain 0.75 of exercise 00.1.)", correct=True),
          Choice("0.25, the fraction of wrong predictions.",
                 "That is the error rate, 1 − accuracy. Accuracy counts the agreements: 3 of 4, so "
                 "0.75.")]),

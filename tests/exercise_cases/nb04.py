@@ -45,6 +45,6 @@ CASES = {
                   (_sigmoid(0.6), "Python counts from 0"),
                   (_sigmoid(1.7), "node 1"),
                   (_sigmoid(np.array([1.7, 0.8, 0.6])), "all three hidden values"),
-                  (0.5, "then a = sigmoid(z)")],
+                  (0.5, "then apply the sigmoid")],
     },
 }

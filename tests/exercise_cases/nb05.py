@@ -13,6 +13,10 @@ CASES = {
                   lambda y, y_hat: sum((a - b) ** 2 for a, b in zip(y, y_hat)) / len(y),
                   lambda y, y_hat: float(np.sum((y_hat - y) ** 2) / y.size)],
         "wrong": [(lambda y, y_hat: np.mean(y - y_hat), "forgot to square"),
+                  # the notebook's "common mistake": the mean before squaring (1 on the first case,
+                  # like np.mean(y - y_hat) itself: only the other cases tell the two apart)
+                  (lambda y, y_hat: np.mean(y - y_hat) ** 2, "took the mean of the errors, then squared it"),
+                  (lambda y, y_hat: np.mean(y - y_hat ** 2), "squares only y_hat"),
                   (lambda y, y_hat: np.sum((y - y_hat) ** 2), "divide by the number of samples"),
                   (lambda y, y_hat: np.sum(y - y_hat) ** 2 / len(y), "squared the sum"),
                   (lambda y, y_hat: np.mean(np.abs(y - y_hat)), "ABSOLUTE"),
@@ -27,6 +31,7 @@ CASES = {
                   (lambda t, p: -(t * np.log(1 - p) + (1 - t) * np.log(p)), "wrong term"),
                   (lambda t, p: -(t * np.log10(p) + (1 - t) * np.log10(1 - p)), "base 10"),
                   (lambda t, p: -np.log(p), "only when t = 1"),
+                  (lambda t, p: -t * np.log(p) + (1 - t) * np.log(1 - p), "cover both terms"),
                   (lambda t, p: 0.5 * (t - p) ** 2, "half squared error")],
     },
     "check_half_squared_error": {
@@ -35,6 +40,7 @@ CASES = {
         "wrong": [((1 - _o) ** 2, "forgot the 1/2"),
                   (np.array([0.5 * (1 - _o) ** 2]), "take its [0]"),
                   (0.5 * (1 - _o), "square the error"),
+                  ((0.5 * (1 - _o)) ** 2, "halved the error, then squared it"),
                   (0.5 * _o ** 2, "not 0"),
                   (0.5 * (1 - 0.70) ** 2, "rounded"),
                   (-0.5 * (1 - _o) ** 2, "never negative")],
