@@ -41,29 +41,20 @@ def stored_texts(nb):
     return "\n".join(out)
 
 
-def self_check(paths, cwd, extra=(), xdist=False, timeout=600):
-    """``python -m pytest --nbval PATHS`` from cwd, as a learner types it.
-
-    Returns (exit code, terminal output, {file name: result dict of the plugin}).
-    Inside the course folder pyproject.toml's settings apply (xdist included, unless xdist=False
-    runs it in one process, to keep a test's subprocess on one core).
+def self_check(paths, cwd, extra=(), timeout=600):
+    """``python -m pytest --nbval PATHS`` from cwd, as a learner types it (inside the course folder
+    pyproject.toml's settings apply). Returns (exit code, terminal output, {file name: the plugin's
+    result for it}).
     """
     with tempfile.TemporaryDirectory() as tmp:
         results = Path(tmp) / "results.json"
         command = [sys.executable, "-m", "pytest", "--nbval", *map(str, paths), "-p", "no:cacheprovider", *extra]
         if "no:nn_course" not in extra:
             command.append(f"--nn-results={results}")
-        if not xdist and _inside_course(cwd):
-            command += ["-n", "0"]               # pyproject's addopts ask for -n auto
         proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout,
                               stdin=subprocess.DEVNULL)
         found = json.loads(results.read_text()) if results.exists() else []
     return proc.returncode, proc.stdout + proc.stderr, {Path(r["file"]).name: r for r in found}
-
-
-def _inside_course(cwd):
-    cwd = Path(cwd).resolve()
-    return cwd == REPO or REPO in cwd.parents
 
 
 def solved(result):

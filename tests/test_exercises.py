@@ -212,3 +212,22 @@ def test_checkers_do_not_modify_the_learners_inputs():
     again = []
     exercises.check_accuracy.verdict(lambda t, p: again.append((t.copy(), p.copy())) or 0.5)
     assert all(np.array_equal(a[0], b[0]) for a, b in zip(seen, again))
+
+
+VALUE_CHECKERS = [n for n in CHECKERS if CASES[n]["kind"] == "value"]
+
+
+@pytest.mark.parametrize("name", VALUE_CHECKERS)
+def test_a_wrong_value_is_not_told_the_right_value(name):
+    """For a value exercise the expected value is the answer: a wrong try must not print it."""
+    right = np.asarray(CASES[name]["right"][0], dtype=float).ravel()
+    shown = {f"{v:.6f}" for v in right} | {f"{v:.4f}" for v in right}
+    for wrong, _ in CASES[name]["wrong"]:
+        try:
+            if np.allclose(np.asarray(wrong, dtype=float).ravel(), right):
+                continue                 # the right value in the wrong form (an array, a string): echoing it is fine
+        except (TypeError, ValueError):
+            pass
+        message = getattr(exercises, name).verdict(wrong).message
+        leaked = [s for s in shown if abs(float(s)) > 1e-3 and re.search(rf"(?<![\d.-]){re.escape(s)}", message)]
+        assert leaked == [], f"{name}({wrong!r}) prints the answer {leaked}: {message}"

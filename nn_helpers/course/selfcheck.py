@@ -5,9 +5,12 @@ it works from any folder with nothing to configure. For a course notebook (its m
 or its file name is one of the course's) it replaces nbval's reference: every cell is run in a
 fresh kernel of the current environment, as nbval does, and its outputs are compared with the
 course's record (``record.py``), never with the outputs stored in the learner's file (JupyterLab
-saves the learner's own outputs there). Reports name the exercise or the section and the cell's
-first line, show expected and got, and end with one line per notebook: how many exercises are
-solved, how many other cells differ, which cells were edited.
+saves the learner's own outputs there). An exercise is judged by its checker cell, which must print
+the course's "✅ Correct" line; the exercise cell itself must run, but what it shows is the
+learner's own (a list where the course shows an array, another valid shuffle). Reports name the
+exercise or the section and the cell's first line, show expected and got (never an exercise's
+answer), and end with one line per notebook: how many exercises are solved, how many other cells
+differ, which cells were edited.
 
 ``--nn-grade`` (used by ``tools.collect_results``) runs the course's source for every cell outside
 the exercises, as nbgrader restores locked cells: an edited cell is flagged, and an edited or
@@ -31,6 +34,10 @@ except ImportError:                      # nbval not installed: nothing to take 
     IPyNbFile = None
 
 PROPERTY = "nn_course"
+ANSWER_HIDDEN = {    # what an exercise or its checker must print is the answer: a report never shows it
+    "exercise": "the course's value (not shown: it is the answer; the checker cell below gives a hint)",
+    "checker": "a line starting ✅ Correct (not shown in full: it contains the answer)",
+}
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -114,17 +121,18 @@ if IPyNbFile is not None:
         """One learner cell, run in the notebook's kernel and compared with the course's record."""
 
         def prepare(self, expected, grading, context):
-            self.expected, self.learner_source = expected, self.cell.source
-            self.label = self.name
+            self.expected, self.label = expected, self.name
             kind = expected["kind"] if expected else "added"
-            if expected is None:
-                self.edited = False
+            self.edited = self.frame_edited = False
+            if expected is None:                                     # a cell the learner added: run, not compared
                 self.options.update(check=False, skip=rec.nbval_options(self.cell).get("skip", False))
             else:
                 same = rec.normalised_source(self.cell.source) == rec.normalised_source(expected["source"])
                 self.edited = not same and kind != rec.EXERCISE
                 self.frame_edited = kind == rec.EXERCISE and not rec.frame_kept(expected["source"], self.cell.source)
                 self.options.update({"check": True, **expected["options"]})
+                if kind == rec.EXERCISE:       # the checker judges the answer; what the exercise cell shows
+                    self.options["check"] = False   # (a list, another valid shuffle) is the learner's own
             run_course_source = grading and self.edited
             self.cell = nbformat.from_dict({"cell_type": "code", "metadata": {}, "outputs": [],
                                             "execution_count": 1,
@@ -156,6 +164,9 @@ if IPyNbFile is not None:
             if isinstance(exc, NbCellError) and exc.inner_traceback and str(exc) != "Cell outputs differ":
                 trace = _ANSI.sub("", exc.inner_traceback).strip().split("\n")
                 lines += [f"  The cell raised an error ({str(exc).lower()}):", _indent("\n".join(trace[-12:]), 4)]
+            elif isinstance(exc, NbCellError) and self.expected["kind"] in (rec.EXERCISE, rec.CHECKER):
+                got = rec.shown(self.test_outputs or [])
+                lines += ["  expected: " + ANSWER_HIDDEN[self.expected["kind"]], "  got:", _indent(got, 4)]
             elif isinstance(exc, NbCellError):
                 expected, got = rec.difference(rec.shown(self.expected["outputs"]), rec.shown(self.test_outputs or []))
                 lines += ["  expected:", _indent(expected, 4), "  got:", _indent(got, 4)]
@@ -164,7 +175,7 @@ if IPyNbFile is not None:
             if self.edited:
                 lines.append("  Note: you edited this cell; the course's version is:\n"
                              + _indent(self.expected["source"], 4))
-            if getattr(self, "frame_edited", False):
+            if self.frame_edited:
                 lines.append("  Note: you changed lines outside your answer (only the `...  # YOUR CODE HERE` "
                              "line is yours to replace).")
             return "\n".join(lines)

@@ -65,7 +65,7 @@ def check_network_output(y_hat):
                "follow the worked example: both hidden units' z, then their sigmoids, then the "
                "output's weighted sum with its bias.")
     hint = next((h for value, h in hints if abs(got - value) < 1e-4), default)
-    return Verdict(WRONG, f"y_hat is {got:.6f}; expected {expected:.6f}. Hint: {hint}")
+    return Verdict(WRONG, f"y_hat is {got:.6f}, not the network's output at x = 0.5. Hint: {hint}")
 
 
 # ---------------------------------------------------------------- Exercise 01.2: a bump from two steps

@@ -156,6 +156,6 @@ def check_hidden_2(hidden_2):
              (sigmoid(_W1[1] @ _X[::-1]), "the input is (x, y, z) = (1, 1, 0): z = 0.")]
     for wrong, hint in hints:
         if abs(value - wrong) < 5e-5:
-            return Verdict(WRONG, f"hidden_2 is {value:.6f}; expected {expected:.6f}. Hint: {hint}")
-    return Verdict(WRONG, f"hidden_2 is {value:.6f}; expected {expected:.6f}. Hint: weigh the input "
+            return Verdict(WRONG, f"hidden_2 is {value:.6f}, not hidden node 2's activation. Hint: {hint}")
+    return Verdict(WRONG, f"hidden_2 is {value:.6f}, not hidden node 2's activation. Hint: weigh the input "
                           "(1, 1, 0) with node 2's row of W^(1) and add up (no bias), then apply the sigmoid.")

@@ -173,4 +173,4 @@ def check_half_squared_error(E):
     hint = next((h for value, h in guesses if np.isclose(got, value, rtol=0, atol=1e-6)),
                 "take the network's unrounded output o for (0, 0, 0) and the target t = 1, then "
                 "the half squared error of the task.")
-    return Verdict(WRONG, f"E = {fmt(got)}; expected {expected:.6f}. Hint: {hint}")
+    return Verdict(WRONG, f"E = {fmt(got)} is not the half squared error of that row. Hint: {hint}")

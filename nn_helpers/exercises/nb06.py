@@ -93,7 +93,7 @@ def check_dE_db(dE_db):
         if abs(got - wrong) < 1e-6:
             hint = why
             break
-    return Verdict(WRONG, f"dE_db is {fmt(got)}, expected {expected:.6f}. Hint: {hint}")
+    return Verdict(WRONG, f"dE_db is {fmt(got)}, not dE/db. Hint: {hint}")
 
 
 # ---------------------------------------------------------------- 06.3 tanh for Value

@@ -73,8 +73,8 @@ def check_dE_dw7(dE_dw7):
     ]
     for value, hint in mistakes:
         if np.isclose(got, value, rtol=0, atol=1e-7):
-            return Verdict(WRONG, f"dE_dw7 is {fmt(got)}, expected {expected:.9f}. Hint: {hint}")
-    return Verdict(WRONG, f"dE_dw7 is {fmt(got)}, expected {expected:.9f}. Hint: multiply the three "
+            return Verdict(WRONG, f"dE_dw7 is {fmt(got)}, not dE/dw7. Hint: {hint}")
+    return Verdict(WRONG, f"dE_dw7 is {fmt(got)}, not dE/dw7. Hint: multiply the three "
                           f"factors of the chain rule, as for w5, with o2's output and target and the "
                           f"output of h1, where w7 starts.")
 
