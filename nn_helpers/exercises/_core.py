@@ -6,6 +6,10 @@ there) or "Not quite" with what was expected, what came, and a hint. It never ra
 whatever the learner's code does, so "Run All" goes on to the end of the notebook.
 Each checker's pure part is available as ``check_x.verdict(answer)``, which returns a
 ``Verdict`` for tests.
+
+Graders call it strictly: ``check_x(answer, strict=True)`` prints the same line and then
+raises ``AssertionError`` with it unless the verdict is "Correct", so that a test runner
+(nbgrader's autograded test cells) counts the exercise as failed.
 """
 import functools
 from dataclasses import dataclass
@@ -39,15 +43,19 @@ def checker(verdict_fn):
     """Turn ``verdict_fn(answer) -> Verdict`` into a checker that prints the verdict.
 
     Anything the verdict function itself raises is a bug in the learner's answer that
-    the checks did not anticipate; it is reported, not raised.
+    the checks did not anticipate; it is reported, not raised. With ``strict=True`` (what
+    graders use) a verdict other than "Correct" is printed, then raised as
+    ``AssertionError`` with the same one-line message.
     """
     @functools.wraps(verdict_fn)
-    def check(answer):
+    def check(answer, *, strict=False):
         try:
             verdict = verdict_fn(answer)
         except Exception as err:  # noqa: BLE001 - a checker must never crash the notebook
             verdict = Verdict(WRONG, f"checking your answer failed with {type(err).__name__}: {err}")
         print(verdict)
+        if strict and not verdict.passed:
+            raise AssertionError(str(verdict))
 
     check.verdict = verdict_fn
     return check
@@ -74,7 +82,8 @@ def call(fn, args):
         return None, Verdict(WRONG, f"{name}{args_text(args)} raised {type(err).__name__}: {err}")
     if result is None or result is Ellipsis:
         return None, Verdict(UNSOLVED, f"{name} returned None. Replace the `...` in the exercise "
-                                       f"cell with your code, run that cell, then run this one again.")
+                                       f"cell with your code (a function hands back its result with "
+                                       f"`return`, not `print`), run that cell, then run this one again.")
     return result, None
 
 
