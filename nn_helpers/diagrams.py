@@ -125,25 +125,39 @@ class _Boxes:
 
 
 def plot_network(net, ax=None, trace=None, gradients=None, show_weights="auto", title=None,
-                 node_names=None, max_nodes=10):
+                 node_names=None, max_nodes=10, hide_gradients=()):
     """A network diagram: neurons as circles in layers, a "+1" bias unit per layer, every weight an edge.
 
     net : an MLP.  show_weights : "labels" writes each weight (and bias) on its edge; "width"
     shows it by the edge's width (|w|) and colour (blue positive, orange negative); "auto" picks
     "labels" for at most 24 edges.  trace : ``net.forward_trace(x)`` for one example x (n_in,);
     writes z and a under each node.  gradients : (dW, db) from ``net.gradients(x, t)``; with
-    labels they are written under each weight (g = dL/dw), with "width" the edges show them
+    labels they are written under each weight (g = dE/dw), with "width" the edges show them
     instead of the weights.  node_names : optional list per layer of node labels.
-    max_nodes : layers larger than this show their first and last few nodes.  Returns ax.
+    max_nodes : layers larger than this show their first and last few nodes.
+    hide_gradients : edges (l, j, k) whose gradient label reads "g = ?" (an exercise's answer);
+    needs gradients and the labels mode.  Returns ax.
     """
     net = _network(net)
     trace, gradients = _check_trace(net, trace), _check_gradients(net, gradients)
     val.choice(show_weights, ("auto", "labels", "width"), "show_weights")
+    if isinstance(hide_gradients, (str, bytes, dict)) or not np.iterable(hide_gradients):
+        raise TypeError("hide_gradients must be a list of edges (l, j, k); "
+                        f"got {type(hide_gradients).__name__} {hide_gradients!r:.60}")
+    hidden = [_edge(net, e, "hide_gradients") for e in hide_gradients]
     names = _node_names(net.sizes, node_names)
     max_nodes = val.positive_int(max_nodes, "max_nodes", minimum=2)
     sizes, L = net.sizes, len(net.sizes) - 1
     n_edges = sum(W.size for W in net.weights) + (sum(sizes[1:]) if net.bias else 0)
     mode = show_weights if show_weights != "auto" else ("labels" if n_edges <= 24 else "width")
+    if hidden and (gradients is None or mode != "labels"):
+        raise ValueError("hide_gradients needs gradients written as labels (gradients given, "
+                         f"show_weights 'labels'); got gradients={'None' if gradients is None else '...'}, "
+                         f"show_weights {mode!r}")
+    if hidden:                                       # NaN: _label_edges writes "g = ?"
+        gradients = ([np.array(W, dtype=float) for W in gradients[0]], gradients[1])   # copies
+        for l, j, k in hidden:
+            gradients[0][l - 1][j, k] = np.nan
     roomy = mode == "labels" and gradients is not None      # two-line labels need more room
     dx = DX * (1.5 if roomy else 1.0)
     shown, ys = _layout(sizes, max_nodes, DY * (1.35 if roomy else 1.0))
@@ -248,7 +262,7 @@ def _label_edges(ax, edges, boxes, fontsize, text_size):
     fractions = np.linspace(0.2, 0.8, 25)
     samples = [np.c_[np.linspace(x0, x1, 60), np.linspace(y0, y1, 60)] for x0, y0, x1, y1, *_ in edges]
     for i, (x0, y0, x1, y1, w, g, gid) in enumerate(edges):
-        text = f"{w:.2f}" if g is None else f"{w:.2f}\ng = {g:.3g}"
+        text = f"{w:.2f}" if g is None else f"{w:.2f}\ng = ?" if np.isnan(g) else f"{w:.2f}\ng = {g:.3g}"
         width = (max(len(s) for s in text.split("\n")) + 0.8) * char_w
         height = (text.count("\n") + 1) * line_h
         others = np.vstack([p for m, p in enumerate(samples) if m != i])
@@ -271,10 +285,10 @@ def _label_edges(ax, edges, boxes, fontsize, text_size):
 def _legend(ax, mode, bias, with_gradients, fontsize):
     """What colours, widths and numbers mean, in the space below the layer captions."""
     from matplotlib.lines import Line2D
-    what = "gradient dL/dw" if (mode == "width" and with_gradients) else "weight"
+    what = "gradient dE/dw" if (mode == "width" and with_gradients) else "weight"
     if mode == "labels":
         note = ("numbers: weights" + (" and biases" if bias else "")
-                + (", g = dL/dw" if with_gradients else ""))
+                + (", g = dE/dw" if with_gradients else ""))
     else:
         note = f"edge width: size of the {what}"
     handles = [Line2D([], [], color=POSITIVE, linewidth=2.5, label=f"positive {what}"),
@@ -611,10 +625,10 @@ def plot_graph(root, ax=None, forward=None, backward=None, title=None):
                                     linewidth=2.2 if is_latest else 1.0, zorder=3))
         ax.text(x, y + 0.27, v.label or "", ha="center", va="center", fontsize=10, fontweight="bold", zorder=4)
         if id(v) in known:
-            ax.text(x, y + 0.0, f"value {v.data:.4f}", ha="center", va="center", fontsize=8.5, zorder=4,
+            ax.text(x, y + 0.0, f"value {v.data:.4f}", ha="center", va="center", fontsize=8, zorder=4,
                     gid="value")
         if id(v) in graded:
-            ax.text(x, y - 0.27, f"grad {v.grad:.4f}", ha="center", va="center", fontsize=8.5, zorder=4,
+            ax.text(x, y - 0.27, f"grad {v.grad:.4f}", ha="center", va="center", fontsize=8, zorder=4,
                     color=CLASS_COLORS[3], gid="grad")
     top = BOX_H / 2 + 0.85
     ax.annotate("forward pass: values", (xlim[1] - 0.4, top), (xlim[0] + 0.4, top), fontsize=9, va="center",

@@ -97,8 +97,39 @@ class Momentum:
             w -= self.lr * v          # w <- w - eta v
 
 
+class RMSProp:
+    """RMSProp (Hinton, 2012): a step size per parameter, from the size of its recent gradients.
+
+        v <- beta v + (1 - beta) g^2         (running mean of the squared gradients, v = 0 at first)
+        w <- w - eta g / (sqrt(v) + eps)
+
+    lr : eta > 0.  beta : decay rate in [0, 1) (PyTorch's ``alpha``).  eps : > 0, keeps the
+    division finite.  There is no bias correction: at the first step v = (1 - beta) g^2, so every
+    parameter moves by eta / sqrt(1 - beta) (3.16 eta for beta = 0.9); Adam adds the correction
+    and a momentum.  ``v`` holds one array per parameter after the first step.
+    """
+
+    def __init__(self, lr=0.01, beta=0.9, eps=1e-8):
+        self.lr = val.real_number(lr, "lr", positive=True)
+        self.beta = _fraction(beta, "beta")
+        self.eps = val.real_number(eps, "eps", positive=True)
+        self.v = None
+
+    def __repr__(self):
+        return f"RMSProp(lr={self.lr:g}, beta={self.beta:g}, eps={self.eps:g})"
+
+    def step(self, params, grads):
+        pairs = _pairs(params, grads, None if self.v is None else len(self.v))
+        if self.v is None:
+            self.v = [np.zeros_like(w) for w, _ in pairs]
+        for (w, g), v in zip(pairs, self.v):
+            v *= self.beta
+            v += (1 - self.beta) * g * g            # v <- beta v + (1 - beta) g^2
+            w -= self.lr * g / (np.sqrt(v) + self.eps)
+
+
 class Adam:
-    """Adam (Kingma and Ba, 2015): momentum plus a step size per parameter.
+    """Adam (Kingma and Ba, 2015): momentum + RMSProp + bias correction.
 
         t <- t + 1
         m <- beta1 m + (1 - beta1) g         (running mean of the gradients)
@@ -137,19 +168,19 @@ class Adam:
             w -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
 
 
-OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adam": Adam}
+OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "rmsprop": RMSProp, "adam": Adam}
 
 
 def optimize_path(optimizer, grad, start, steps):
     """Run ``optimizer`` on a function of one point w (d,) with gradient ``grad(w)``; every point visited.
 
-    optimizer : an SGD, Momentum or Adam (fresh: its state is used and changed).  start : (d,).
+    optimizer : an SGD, Momentum, RMSProp or Adam (fresh: its state is used and changed).  start : (d,).
     Returns an ndarray (steps + 1, d): row 0 is start, row t the point after t steps.  If the
     points overflow (too large a learning rate), a RuntimeWarning says so and the rest are NaN.
     """
     if not callable(getattr(optimizer, "step", None)):
-        raise TypeError(f"optimizer must be an optimizer such as SGD(lr=0.1), Momentum(...) or Adam(...); "
-                        f"got {type(optimizer).__name__} {optimizer!r:.60}")
+        raise TypeError(f"optimizer must be an optimizer such as SGD(lr=0.1), Momentum(...), RMSProp(...) "
+                        f"or Adam(...); got {type(optimizer).__name__} {optimizer!r:.60}")
     val.function(grad, "grad", "a function grad(w) giving the gradient at the point w")
     w = val.as_float_array(start, "start").copy()
     if w.ndim != 1:
@@ -175,4 +206,4 @@ def optimize_path(optimizer, grad, start, steps):
     return path
 
 
-__all__ = ["Adam", "Momentum", "OPTIMIZERS", "SGD", "optimize_path"]
+__all__ = ["Adam", "Momentum", "OPTIMIZERS", "RMSProp", "SGD", "optimize_path"]

@@ -29,10 +29,9 @@ from . import _validation as val
 from .activations import sigmoid, softmax
 from .playground import Recording, frame_view, hidden_space
 from .playground_config import ACTIVATIONS, check_points
-from .plotting import CLASS_COLORS, plot_points
+from .plotting import CLASS_CMAP, CLASS_COLORS, plot_points
 
-CMAP = LinearSegmentedColormap.from_list("class0_white_class1", [CLASS_COLORS[0], "#ffffff",
-                                                                 CLASS_COLORS[1]])
+CMAP = CLASS_CMAP                      # class 0 -> white -> class 1: the course's one class shading
 # the same, 60% strength: a background that points stand out on (no alpha: faster to draw)
 CMAP_LIGHT = LinearSegmentedColormap.from_list(
     "class0_white_class1_light", [1 - 0.6 * (1 - np.array(to_rgb(c))) for c in

@@ -18,6 +18,8 @@ from .activations import get_activation
 from .network import MLP
 
 # Colour-blind-safe class colours (class 0 orange, class 1 blue, as in TensorFlow Playground).
+# The course's one mapping: class k is drawn in CLASS_COLORS[k] in every plot, diagram, playground
+# frame and notebook (a notebook that numbers classes 1, 2, 3 uses CLASS_COLORS[1], [2], [3]).
 CLASS_COLORS = ["#e8833a", "#3a7dc9", "#4daf4a", "#c44e52", "#8172b3", "#937860"]
 # Class 0 -> white -> class 1: probabilities, neuron outputs, and signs (negative orange, positive blue).
 CLASS_CMAP = LinearSegmentedColormap.from_list("class01", [CLASS_COLORS[0], "#ffffff", CLASS_COLORS[1]])
@@ -297,6 +299,36 @@ def _accuracy(w1, w2, b, X, y):
     return float(np.mean((z >= 0).astype(int) == y))
 
 
+def best_line(X, y, directions=1800):
+    """The straight line that gets the most points right, by brute force: (w1, w2, b, accuracy).
+
+    For each of ``directions`` directions u = (cos t, sin t), t evenly spaced in [0, pi), sort the
+    points by u . x and try a cut between every two neighbours with distinct u . x (and before
+    the first, after the last), class 1 on either side.  The best cut's line w1 x1 + w2 x2 + b = 0
+    passes midway between its neighbours; accuracy is ``neuron_accuracy(w1, w2, b, X, y)``.
+    X : (n, 2), y : (n,) 0/1 labels.  directions : int >= 1.
+    """
+    X, y = _labelled_points(X, y, binary=True)
+    directions = val.positive_int(directions, "directions")
+    best, line = -1, None
+    for angle in np.linspace(0.0, np.pi, directions, endpoint=False):
+        u = np.array([np.cos(angle), np.sin(angle)])
+        projection = X @ u                                                # (n,): u . x per point
+        order = np.argsort(projection, kind="stable")
+        p, ys = projection[order], y[order]                               # sorted along u
+        # high[i]: points right when the cut falls before sorted point i and class 1 is after it
+        high = np.r_[0, np.cumsum(ys == 0)] + np.r_[np.cumsum(ys[::-1] == 1)[::-1], 0]   # (n + 1,)
+        valid = np.r_[True, p[1:] > p[:-1], True]                         # no cut between equal values
+        right = np.where(valid, np.maximum(high, len(y) - high), -1)      # class 1 after, or before
+        i = int(np.argmax(right))
+        if right[i] > best:
+            cut = (p[0] - 1.0 if i == 0 else p[-1] + 1.0 if i == len(p) else (p[i - 1] + p[i]) / 2)
+            sign = 1.0 if high[i] >= len(y) - high[i] else -1.0
+            best, line = right[i], (sign * u[0], sign * u[1], -sign * cut)
+    w1, w2, b = (float(v) for v in line)
+    return w1, w2, b, _accuracy(w1, w2, b, X, y)
+
+
 def _decision_line(w1, w2, b, xlim, ylim):
     """Two points of the line w1 x1 + w2 x2 + b = 0 spanning the box (empty if w1 = w2 = 0)."""
     if abs(w2) >= abs(w1) and w2 != 0:
@@ -546,12 +578,15 @@ def _loss_table(t, o):
     return "\n".join(rows)
 
 
-def plot_losses_at(t, o, axes=None, grad_limit=5.0):
+def plot_losses_at(t, o, axes=None, grad_limit=1000.0):
     """Three losses of one prediction against o in (0, 1) for the target t, and their slopes.
 
     axes : a pair (loss_ax, grad_ax), or None for a new figure; a third axes, if given, gets a
     table of each loss and its slope at the prediction o (in (0, 1)), which is marked on every
-    curve.  Slopes beyond +-grad_limit are drawn at the edge.  Returns the axes.
+    curve.  The slope axis is symmetric-logarithmic (linear from -1 to 1, logarithmic beyond, up
+    to +-grad_limit), so cross-entropy's slope, which grows without bound as o nears the wrong
+    end, is drawn at its true value; only slopes beyond +-grad_limit (for the default, o within
+    0.001 of 0 or 1) are drawn at the edge, and the title then says so.  Returns the axes.
     """
     t, o, grad_limit = _target(t), _prediction(o), val.real_number(grad_limit, "grad_limit", positive=True)
     if axes is None:
@@ -569,8 +604,11 @@ def plot_losses_at(t, o, axes=None, grad_limit=5.0):
         ax.axvline(o, color="0.4", linestyle=":", linewidth=1, gid="o line")
         ax.set_xlim(0, 1)
     axes[0].set(ylim=(0, 4.8), xlabel="prediction $o$", ylabel="loss $L$")
-    axes[1].set(ylim=(-grad_limit * 1.05, grad_limit * 1.05), xlabel="prediction $o$",
-                ylabel="slope $dL/do$")
+    axes[1].set_yscale("symlog", linthresh=1.0, linscale=1.0)
+    ticks = [v for v in 10.0 ** np.arange(0, 7) if v <= grad_limit]
+    axes[1].set_yticks([-v for v in ticks[::-1]] + [0.0] + ticks, minor=False)
+    axes[1].yaxis.set_major_formatter(lambda v, _: f"{v:g}".replace("-", "−"))
+    axes[1].set(xlabel="prediction $o$", ylabel="slope $dL/do$")
     axes[1].axhline(0, color="0.6", linewidth=0.8)
     axes[0].legend(loc="upper center", fontsize=8)
     axes[1].legend(loc="upper left", fontsize=8)
@@ -582,7 +620,7 @@ def plot_losses_at(t, o, axes=None, grad_limit=5.0):
     return given
 
 
-def update_losses_at(axes, t, o, grad_limit=5.0):
+def update_losses_at(axes, t, o, grad_limit=1000.0):
     """Move the marks of ``plot_losses_at`` to the target t and the prediction o, in place."""
     t, o, grad_limit = _target(t), _prediction(o), val.real_number(grad_limit, "grad_limit", positive=True)
     _move_losses_at(_drawn_list(axes, "axes", "plot_losses_at", ("curve squared error", "slope squared error",
@@ -595,13 +633,19 @@ def _move_losses_at(axes, t, o, grad_limit):
     for name, (L, g) in loss_curves(t, grid).items():
         _find(axes[0], f"curve {name}").set_ydata(L)
         _find(axes[1], f"slope {name}").set_ydata(np.clip(g, -grad_limit, grad_limit))
+    clipped = False
     for name, (L, g) in loss_curves(t, np.array([o])).items():
         _find(axes[0], f"point {name}").set_data([o], L)
         _find(axes[1], f"slope point {name}").set_data([o], np.clip(g, -grad_limit, grad_limit))
+        clipped = clipped or bool(np.abs(g[0]) > grad_limit)
     for ax in axes[:2]:
         _find(ax, "o line").set_xdata([o, o])
     axes[0].set_title(f"Each loss against the prediction $o$ (target $t$ = {t:g})")
-    axes[1].set_title(f"Its slope $dL/do$ (clipped at ±{grad_limit:g})")
+    axes[1].set_title("Its slope $dL/do$ (log scale beyond ±1)"
+                      + (f"\n(the dot is clipped at ±{grad_limit:g})" if clipped else ""))
+    # every slope has the sign of o - t: show that side of zero, and put the legend on the other
+    axes[1].set_ylim((-grad_limit * 1.5, 3.0) if t == 1 else (-3.0, grad_limit * 1.5))
+    axes[1].get_legend().set_loc("lower right" if t == 1 else "upper left")
     if len(axes) > 2:
         _find(axes[2], "table").set_text(_loss_table(t, o))
 
@@ -971,7 +1015,8 @@ OPTIMIZER_SURFACES = {
                    "minimum": (1.0, 1.0), "levels": [0, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2500],
                    "defaults": {"lr": 0.001, "beta": 0.9, "adam_lr": 0.1}},
 }
-RACE_COLORS = {"SGD": CLASS_COLORS[3], "momentum": CLASS_COLORS[1], "Adam": CLASS_COLORS[0]}
+RACE_COLORS = {"SGD": CLASS_COLORS[3], "momentum": CLASS_COLORS[1], "RMSProp": CLASS_COLORS[2],
+               "Adam": CLASS_COLORS[0]}
 
 
 def optimizer_surface(name):

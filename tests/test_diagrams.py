@@ -147,3 +147,19 @@ def test_artificial_neuron_inputs():
     with pytest.raises(ValueError, match="n_inputs must be from 1 to 5"):
         diagrams.plot_artificial_neuron(ax(), n_inputs=6)
     assert not plt.get_fignums()
+
+
+def test_hide_gradients_arguments():
+    net, x, t = examples.mazur_example()
+    grads = net.gradients(x, t)
+    with pytest.raises(TypeError, match=r"hide_gradients must be a list of edges \(l, j, k\); got int 7"):
+        diagrams.plot_network(net, ax(), gradients=grads, hide_gradients=7)
+    with pytest.raises(TypeError, match=r"hide_gradients must be \(l, j, k\)"):
+        diagrams.plot_network(net, ax(), gradients=grads, hide_gradients=(2, 1, 0))    # one edge, not a list
+    with pytest.raises(ValueError, match=r"hide_gradients must be \(l, j, k\).*got \(3, 0, 0\)"):
+        diagrams.plot_network(net, ax(), gradients=grads, hide_gradients=[(3, 0, 0)])
+    with pytest.raises(ValueError, match="hide_gradients needs gradients written as labels"):
+        diagrams.plot_network(net, ax(), hide_gradients=[(2, 1, 0)])
+    with pytest.raises(ValueError, match="hide_gradients needs gradients written as labels"):
+        diagrams.plot_network(net, ax(), gradients=grads, show_weights="width", hide_gradients=[(2, 1, 0)])
+    assert not plt.get_fignums()

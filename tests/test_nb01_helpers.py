@@ -1,5 +1,6 @@
-"""Notebook 01's helpers: the staircase network (universal approximation, built by hand), its
-plots, the approximation explorer, and the biological / artificial neuron drawings."""
+"""Notebook 01's helpers: the best straight line (the most one neuron can get right), the
+staircase network (universal approximation, built by hand), its plots, the approximation
+explorer, and the biological / artificial neuron drawings."""
 import matplotlib
 
 matplotlib.use("Agg")
@@ -66,6 +67,49 @@ def test_targets_by_name_and_unknown_names():
     assert label == "|x|" and f(np.array([-2.0]))[0] == 2.0
     with pytest.raises(ValueError, match="expected one of"):
         plotting.approximation_target("cosine")
+
+
+# ---------------------------------------------------------------- best_line (the best a single neuron can do)
+
+def test_best_line_separates_separable_data_and_its_line_scores_what_it_says():
+    X = np.array([[0.0, 0.0], [1.0, 0.2], [0.3, 1.0], [3.0, 3.0], [4.0, 2.5], [2.6, 4.0]])
+    y = np.array([0, 0, 0, 1, 1, 1])
+    w1, w2, b, accuracy = plotting.best_line(X, y)
+    assert accuracy == 1.0 == plotting.neuron_accuracy(w1, w2, b, X, y)
+
+
+def test_best_line_on_the_four_xor_corners_cuts_off_one_corner():
+    # no line splits {(0,0), (1,1)} from {(0,1), (1,0)}; cutting off one corner gets 3 of 4 right
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    w1, w2, b, accuracy = plotting.best_line(X, np.array([0, 1, 1, 0]), directions=36)
+    assert accuracy == 0.75 == plotting.neuron_accuracy(w1, w2, b, X, np.array([0, 1, 1, 0]))
+
+
+def test_best_line_on_evenly_spread_xor_gets_two_thirds():
+    # a line cutting a right triangle with legs 4/3 off one corner of [-1, 1]^2 gets 2/3 of the
+    # area right (area right: L^2/2 + 2 - 2 (L - 1)^2 for legs L, largest at L = 4/3: 8/3 of 4)
+    g = (np.arange(60) + 0.5) / 30 - 1                           # 60 x 60 grid, none on an axis
+    X = np.array([(p, q) for p in g for q in g])
+    y = ((X[:, 0] > 0) != (X[:, 1] > 0)).astype(int)
+    assert abs(plotting.best_line(X, y, directions=180)[3] - 2 / 3) < 0.005
+
+
+def test_best_line_is_never_beaten_by_a_random_line():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(40, 2))
+    y = (X[:, 0] * X[:, 1] > 0).astype(int)
+    best = plotting.best_line(X, y, directions=360)[3]
+    for w1, w2, b in rng.normal(size=(200, 3)):
+        assert plotting.neuron_accuracy(w1, w2, b, X, y) <= best + 1 / 40   # + one point: 360 directions
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    (dict(directions=0), ValueError, "directions"),
+    (dict(directions=2.5), TypeError, "directions"),
+])
+def test_bad_best_line_arguments_say_what_is_wrong(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        plotting.best_line(np.zeros((3, 2)), np.array([0, 1, 0]), **kwargs)
 
 
 # ---------------------------------------------------------------- plots

@@ -80,9 +80,36 @@ def test_moving_the_slider_moves_the_marks_and_the_numbers(explorer):
     e.controls["o"].value = 0.2                      # as a learner's slider does
     assert table(e) != before[0] and e.view.value != before[1]
     assert marker(e, "cross-entropy") == pytest.approx((0.2, -np.log(0.2)))
-    assert marker(e, "cross-entropy", panel=1) == pytest.approx((0.2, -5.0))   # -1/0.2 = -5, at the edge
+    assert marker(e, "cross-entropy", panel=1) == pytest.approx((0.2, -5.0))   # -1/0.2 = -5
     for name, (L, g) in losses_at(1, 0.2).items():
         assert f"{L:10.4f}{g:14.4f}" in table(e)     # the table prints nn_helpers.losses' numbers
+
+
+def test_the_slope_panel_shows_cross_entropys_steep_slopes_at_their_true_values(explorer):
+    # t = 1: dL/do = (o - t) / (o (1 - o)) = -1/o: -20 at o = 0.05, -100 at o = 0.01 (no plateau)
+    e = explorer(o=0.05, t=1)
+    slope_ax = e.figure.axes[1]
+    assert slope_ax.get_yscale() == "symlog"
+    for o in (0.05, 0.01):
+        e.update(o=o)
+        dot = marker(e, "cross-entropy", panel=1)
+        assert dot == pytest.approx((o, -1 / o))
+        low, high = slope_ax.get_ylim()
+        assert low < dot[1] < high
+        assert "clipped" not in slope_ax.get_title()
+    assert slope_ax.get_ylim()[1] < 5          # t = 1: every slope is <= 0, the panel shows that side
+    e.update(t=0, o=0.99)                       # t = 0: dL/do = 1 / (1 - o) = 100
+    assert marker(e, "cross-entropy", panel=1) == pytest.approx((0.99, 100.0))
+    assert slope_ax.get_ylim()[0] > -5 and slope_ax.get_ylim()[1] > 100
+
+
+def test_a_slope_beyond_the_limit_is_drawn_at_the_edge_and_the_title_says_so():
+    _, axes = plt.subplots(1, 2)
+    plot_losses_at(1, 0.0001, axes)             # -1/0.0001 = -10000, beyond the default limit 1000
+    dot = next(a for a in axes[1].lines if a.get_gid() == "slope point cross-entropy")
+    assert float(dot.get_ydata()[0]) == -1000.0
+    assert "clipped at ±1000" in axes[1].get_title()
+    plt.close("all")
 
 
 def test_toggling_the_target_redraws_the_curves_in_place(explorer):

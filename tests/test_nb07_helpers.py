@@ -67,6 +67,15 @@ def test_factors_text_shows_the_chain_and_the_update():
     assert "0.055399 + (-0.019049) = 0.036350" in factors_text(r["w1"])
 
 
+@pytest.mark.parametrize("show_weights", ["labels", "width"])
+def test_the_gradient_diagrams_legend_writes_dE_dw_as_notebook_07_does(show_weights):
+    net, x, t = examples.mazur_example()
+    ax = plot_network(net, trace=net.forward_trace(x), gradients=net.gradients(x, t), show_weights=show_weights)
+    legend = " ".join(text.get_text() for text in ax.get_legend().get_texts())
+    assert "dE/dw" in legend and "dL/dw" not in legend
+    plt.close("all")
+
+
 def test_softmax_output_is_refused_with_a_clear_message():
     net = MLP([2, 3, 2], loss="cross_entropy")
     with pytest.raises(ValueError, match="elementwise output"):
@@ -116,3 +125,16 @@ def test_stepper_step_changes_highlight_and_text():
     finally:
         e.close()
         plt.close("all")
+
+
+def test_a_hidden_gradient_reads_g_question_mark():
+    """Notebook 07 leaves w7's gradient (exercise 07.1's answer) off its diagram: "g = ?"."""
+    net, x, t = examples.mazur_example()
+    grads = net.gradients(x, t)
+    before = [g.copy() for g in grads[0]]
+    ax = plot_network(net, gradients=grads, hide_gradients=[(2, 1, 0)])       # w7: to o2, from h1
+    labels = [text.get_text() for text in ax.texts if text.get_gid() == "weight label"]
+    assert "0.50\ng = ?" in labels and not any("-0.0226" in s for s in labels)
+    assert "0.40\ng = 0.0822" in labels and "0.55\ng = -0.0227" in labels    # w5 and w8 as before
+    assert all(np.array_equal(g, b) for g, b in zip(grads[0], before))          # the caller's arrays unchanged
+    plt.close("all")

@@ -107,3 +107,16 @@ def test_switching_surface_draws_afresh_and_steps_set_the_length(explorer):
 def test_bad_arguments_are_clear_errors(kwargs, message):
     with pytest.raises(ValueError, match=message):
         learning_rate_explorer(**kwargs)
+
+
+def test_the_default_scale_sqrt_1_over_n_in_keeps_the_spread_of_z_like_that_of_a():
+    """Notebook 08's variance argument: Var(z) = n_in Var(w) Var(a), so std(w) = sqrt(1/n_in)
+    keeps Var(z) close to Var(a); std 0.01 shrinks it 100-fold (n_in = 100, factor 100 * 1e-4)."""
+    from nn_helpers import MLP
+    rng = np.random.default_rng(0)
+    a = rng.normal(size=(2000, 100))                         # Var(a) = 1
+    W = MLP([100, 100], activation="tanh", seed=0).weights[0]
+    assert W.std() == pytest.approx(0.1, rel=0.02)
+    assert (a @ W.T).var() == pytest.approx(a.var(), rel=0.1)
+    small = rng.normal(0.0, 0.01, size=(100, 100))
+    assert (a @ small.T).var() == pytest.approx(a.var() / 100, rel=0.1)

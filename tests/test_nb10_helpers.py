@@ -46,6 +46,29 @@ def test_a_diverging_race_is_quiet_and_drawn_as_diverged():
     plt.close("all")
 
 
+def test_the_race_draws_an_rmsprop_path_beside_the_three_of_race_paths():
+    """Notebook 10 adds RMSProp (lr 0.3, beta 0.9) to the valley race: it ends near E = 0.00115."""
+    from nn_helpers.optimizers import RMSProp, optimize_path
+    s = optimizer_surface("valley")
+    paths = race_paths("valley", 0.8, 0.5, 0.3, 40)
+    paths["RMSProp"] = optimize_path(RMSProp(0.3, beta=0.9), s["grad"], s["start"], 40)
+    assert race_losses("valley", paths)["RMSProp"][-1] == pytest.approx(0.00115, rel=0.01)
+    settings = {"SGD": "a", "momentum": "b", "RMSProp": "c", "Adam": "d"}
+    axes = plot_optimizer_race("valley", paths, settings=settings)
+    line = next(a for a in axes[0].get_lines() if a.get_gid() == "path RMSProp")
+    assert len(line.get_xdata()) == 41
+    labels = [t.get_text() for t in axes[1].get_legend().get_texts()]
+    assert [label.split(" (")[0] for label in labels] == ["SGD", "momentum", "RMSProp", "Adam"]
+    plt.close("all")
+
+
+def test_a_race_of_three_shows_no_empty_rmsprop_entry():
+    axes = plot_optimizer_race("valley", race_paths("valley", 0.8, 0.5, 0.3, 40))
+    labels = [t.get_text() for t in axes[1].get_legend().get_texts()]
+    assert len(labels) == 3 and not any("RMSProp" in label for label in labels)
+    plt.close("all")
+
+
 def test_picture_has_titles_labels_and_updates_in_place():
     paths = race_paths("valley", 0.8, 0.5, 0.3, 40)
     axes = plot_optimizer_race("valley", paths, settings={"SGD": "a", "momentum": "b", "Adam": "c"})

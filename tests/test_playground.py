@@ -313,6 +313,20 @@ def test_bad_control_values_are_reported_not_raised(pg):
     assert pg.train().config.hidden == (3, 2)
 
 
+def test_the_playground_colours_classes_as_every_other_plot_does():
+    """One mapping for the whole course: class k in plotting.CLASS_COLORS[k]."""
+    from matplotlib.colors import to_rgb
+
+    from nn_helpers import playground_figure as pf
+    from nn_helpers.plotting import CLASS_CMAP, CLASS_COLORS
+    assert pf.CMAP is CLASS_CMAP
+    np.testing.assert_allclose(pf.CMAP(0.0)[:3], to_rgb(CLASS_COLORS[0]))      # p(class 1) = 0
+    np.testing.assert_allclose(pf.CMAP(1.0)[:3], to_rgb(CLASS_COLORS[1]))      # p(class 1) = 1
+    sure = np.eye(3)[None]                                # one pixel per class, (1, 3, 3), certain
+    np.testing.assert_allclose(pf.class_image(sure)[0],
+                               [1 - 0.6 * (1 - np.array(to_rgb(c))) for c in CLASS_COLORS[:3]])
+
+
 def test_drawing_helpers_say_what_they_expected(moons):
     from nn_helpers import playground_figure as pf
     with pytest.raises(TypeError, match=r"output must be an ndarray of numbers, shape \(rows, columns, .*; got list"):

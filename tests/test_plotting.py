@@ -70,6 +70,25 @@ def test_plot_points_labels_axes_and_one_legend_entry_per_class():
     assert [c.get_label() for c in ax.collections] == ["class 0", "class 1", "class 2"]
 
 
+def test_class_k_is_drawn_in_class_colors_k_everywhere():
+    """The course's one mapping: points, shaded regions and the 0-to-1 shading all use CLASS_COLORS."""
+    from matplotlib.colors import to_rgb, to_rgba
+    X, y = datasets.make_spiral(90, n_classes=3, seed=0)
+    ax = plotting.plot_points(X, y, title="spiral")
+    for k, points in enumerate(ax.collections):
+        np.testing.assert_allclose(points.get_facecolor()[0], to_rgba(plotting.CLASS_COLORS[k]))
+    np.testing.assert_allclose(plotting.CLASS_CMAP(0.0)[:3], to_rgb(plotting.CLASS_COLORS[0]))
+    np.testing.assert_allclose(plotting.CLASS_CMAP(1.0)[:3], to_rgb(plotting.CLASS_COLORS[1]))
+    net = MLP([2, 6, 3], activation="tanh", loss="cross_entropy", seed=0)
+    ax = plotting.plot_decision_boundary(net, X, y, resolution=30, title="three classes")
+    labels = plotting.decision_grid(net, ax.get_xlim(), ax.get_ylim(), 30)[2].argmax(axis=-1)
+    colours = np.array([to_rgb(c) for c in plotting.CLASS_COLORS])[labels]      # (30, 30, 3)
+    blend = (1 - ax.images[0].get_array()) / (1 - colours)   # each pixel: white + s (colour - white)
+    np.testing.assert_allclose(blend, blend[..., :1].repeat(3, axis=-1), atol=1e-9)
+    from nn_helpers.diagrams import NEGATIVE, POSITIVE
+    assert (NEGATIVE, POSITIVE) == tuple(plotting.CLASS_COLORS[:2])     # signs shade like classes 0, 1
+
+
 # ---------------------------------------------------------------- one neuron
 
 def test_neuron_formula_shows_the_numbers_with_real_minus_signs():
@@ -369,7 +388,7 @@ def bowl(a, b):
      ValueError, r"paths\['SGD'\] must have shape \(k, 2\)"),
     (lambda: plotting.race_losses("valley", RACE["SGD"]), TypeError, "paths must be a dict name -> path"),
     (lambda: plotting.plot_optimizer_race("valley", {"sgd": RACE["SGD"]}), ValueError,
-     "each name in paths must be one of 'SGD', 'momentum', 'Adam'"),
+     "each name in paths must be one of 'SGD', 'momentum', 'RMSProp', 'Adam'"),
     (lambda: plotting.plot_optimizer_race("valley", RACE, settings={"SGD": "η = 0.1"}), ValueError,
      r"settings must give a legend text for each path; got none for \['momentum', 'Adam'\]"),
     (lambda: plotting.update_optimizer_race(pair(), "valley", RACE), ValueError,

@@ -269,6 +269,7 @@ def _cases():
     cases["plotting.neuron_formula"] = Case(plotting.neuron_formula, neuron_args)
     cases["plotting.neuron_accuracy"] = Case(plotting.neuron_accuracy, {"w1": 1.0, "w2": 1.0, "b": -1.5, "X": X4,
                                                                         "y": Y4})
+    cases["plotting.best_line"] = Case(plotting.best_line, {"X": X4, "y": Y4, "directions": 12})
     cases["plotting.plot_neuron"] = Case(plotting.plot_neuron, {**neuron_args, "X": X4, "y": Y4, "ax": Fresh(ax),
                                                                 "resolution": 10},
                                          takes={**titles, "ax": {"None"}})
@@ -424,13 +425,13 @@ def _cases():
     V = autodiff.Value
     cases["autodiff.Value"] = Case(V, {"data": 1.5}, takes={"label": "any"}, skip=("_children", "_op"))
     # u is the Value an operator belongs to (``self``: u + v calls add(u, v)); what a learner types is the other side
-    for name in ("add", "mul", "sub"):
+    for name in ("add", "mul", "sub", "truediv"):
         cases[f"autodiff.{name}"] = Case(getattr(autodiff, name), {"u": Fresh(lambda: V(2.0)), "v": 3.0}, skip=("u",))
-    for name in ("radd", "rmul", "rsub"):
+    for name in ("radd", "rmul", "rsub", "rtruediv"):
         cases[f"autodiff.{name}"] = Case(getattr(autodiff, name), {"u": Fresh(lambda: V(2.0)), "number": 3.0},
                                          skip=("u",))
     cases["autodiff.power"] = Case(autodiff.power, {"u": Fresh(lambda: V(2.0)), "k": 2}, skip=("u",))
-    for name in ("exp", "value_sigmoid", "value_tanh", "neg"):
+    for name in ("exp", "log", "value_sigmoid", "relu", "value_tanh", "neg"):
         cases[f"autodiff.{name}"] = Case(getattr(autodiff, name), {"u": Fresh(lambda: V(0.5))}, skip=("u",))
     cases["autodiff.sigmoid"] = Case(autodiff.sigmoid, {"z": 0.5})
     cases["autodiff.topological_order"] = Case(autodiff.topological_order, {"root": Fresh(value_graph)})
@@ -438,8 +439,9 @@ def _cases():
     # optimizers
     cases["optimizers.SGD"] = Case(optimizers.SGD)
     cases["optimizers.Momentum"] = Case(optimizers.Momentum)
+    cases["optimizers.RMSProp"] = Case(optimizers.RMSProp)
     cases["optimizers.Adam"] = Case(optimizers.Adam)
-    for name in ("SGD", "Momentum", "Adam"):
+    for name in ("SGD", "Momentum", "RMSProp", "Adam"):
         cases[f"optimizers.{name}.step"] = Case(Method(getattr(optimizers, name), getattr(optimizers, name), "step"),
                                                 {"params": Fresh(lambda: [np.ones(2)]), "grads": [np.ones(2)]})
     cases["optimizers.optimize_path"] = Case(optimizers.optimize_path, {

@@ -79,7 +79,9 @@ def check_tanh_from_sigmoid(tanh_from_sigmoid):
              (sigmoid(2 * z) - 1, "stretch the range (0, 1) to (-1, 1): multiply by 2, then subtract 1."),
              (2 * sigmoid(2 * z) + 1, "subtract 1 (the range must become (-1, 1)); do not add it."),
              (2 * sigmoid(2 * z), "subtract 1 at the end, so that z = 0 gives 0."),
-             (np.tanh(2 * z), "that is tanh(2z); the identity is tanh(z) = 2 sigmoid(2z) - 1.")]
+             (np.tanh(2 * z), "that is tanh(2z); the identity is tanh(z) = 2 sigmoid(2z) - 1."),
+             (2 * (sigmoid(2 * z) - 1), "check the brackets: 2 * (sigmoid(2 * z) - 1) subtracts 1 before "
+                                        "doubling; the identity doubles first, 2 * sigmoid(2 * z) - 1.")]
     problem = _compare(result, np.tanh(z), name, (z,), hints)
     if problem:
         return problem
@@ -94,12 +96,16 @@ _NO_SHIFT = ("exp(1000) overflows to inf, and inf / inf is NaN: subtract each ro
 _ONE_SHIFT = ("subtracting the maximum of the whole array is not enough when rows are far apart "
               "(exp(0 - 1002) is 0, and 0 / 0 is NaN): subtract each row's own maximum, "
               "Z.max(axis=1, keepdims=True).")
+_ROW_MAX = ("subtract each row's maximum: the largest exponent is then exp(0) = 1. Subtracting the "
+            "row's minimum or mean is not enough when a row spans a wide range: for (-1000, 0, 1000) "
+            "it leaves exp(2000) or exp(1000), which overflow to inf.")
 _NORMALISE = "normalise: divide each row by its sum, so that it adds up to 1."
 _SOFTMAX_CASES = [   # (Z, the hint when the answer holds NaN or inf)
     (np.array([[2.0, 1.0, 0.1], [0.0, 0.0, 0.0]]), _NO_SHIFT),       # the classic example; a tie
     (np.array([[1.0, 2.0], [3.0, -1.0], [0.5, 0.5]]), _NO_SHIFT),    # 3 examples, 2 classes
     (np.array([[1000.0, 1001.0, 1002.0], [1002.0, 1000.0, 1001.0]]), _NO_SHIFT),
     (np.array([[0.0, 1.0, 2.0], [1000.0, 1001.0, 1002.0]]), _ONE_SHIFT),
+    (np.array([[-1000.0, 0.0, 1000.0], [0.0, 1000.0, 0.0]]), _ROW_MAX),   # a wide row: min or mean shift overflows
 ]
 
 

@@ -4,22 +4,21 @@ from ..quiz import Choice, Question, Quiz
 QUIZ = Quiz("01", [
     Question(
         "The worked 1-2-1 network has $w = (3, -2)$, $b = (-1, 1)$, $v = (1.5, 2)$, $c = -0.5$ and "
-        "sigmoid hidden neurons. What is its output $\\hat y$ at $x = 1$?",
-        [Choice("0.5",
-                "That leaves out the hidden sigmoids: it is $v_1 z_1 + v_2 z_2 + c$ with "
-                "$z = (2, -1)$. Each hidden neuron outputs $a_j = \\sigma(z_j)$: 0.880797 and "
-                "0.268941."),
-         Choice("1.859078",
-                "That forgets the output bias: $1.5 \\cdot 0.880797 + 2 \\cdot 0.268941$ still "
-                "needs $c = -0.5$ added."),
-         Choice("1.359078",
-                "$z = (2, -1)$, so $a = (\\sigma(2), \\sigma(-1)) = (0.880797, 0.268941)$, and "
-                "$\\hat y = 1.5\\,a_1 + 2\\,a_2 - 0.5 = 1.359078$; `MLP([1, 2, 1])` gives the same "
-                "(section 2).", correct=True),
-         Choice("1.167267",
-                "That leaves out the hidden biases $b = (-1, 1)$: it uses $\\sigma(3)$ and "
-                "$\\sigma(-2)$ where the neurons compute $\\sigma(3 - 1)$ and "
-                "$\\sigma(-2 + 1)$.")]),
+        "sigmoid hidden neurons; at $x = 1$ its output is $\\hat y = 1.359078$. What is $\\hat y$ "
+        "at $x = 1$ if the output weight $v_1$ is doubled, from 1.5 to 3, and nothing else changes?",
+        [Choice("2.718156: doubling a weight doubles the output.",
+                "Only the term $v_1 a_1$ doubles; $v_2 a_2$ and $c$ stay as they were. The output "
+                "is a weighted sum, $\\hat y = v_1 a_1 + v_2 a_2 + c$, not a product."),
+         Choice("2.859078: the output grows by the 1.5 added to $v_1$.",
+                "$v_1$ multiplies the hidden output $a_1 = 0.880797$, so raising $v_1$ by 1.5 adds "
+                "$1.5 \\cdot 0.880797 = 1.321196$, not 1.5."),
+         Choice("2.680274: the output grows by $1.5\\,a_1$.",
+                "$v_1$ comes after the hidden neurons, so $a_1 = \\sigma(2) = 0.880797$ and "
+                "$a_2$ do not change; only the term $v_1 a_1$ grows, by $1.5 \\cdot 0.880797 = "
+                "1.321196$: $1.359078 + 1.321196 = 2.680274$.", correct=True),
+         Choice("4.359078: the output grows by $1.5\\,z_1 = 3$.",
+                "The output neuron weighs the hidden neurons' outputs $a_j = \\sigma(z_j)$, not their "
+                "weighted inputs $z_j$: the change is $1.5 \\cdot 0.880797 = 1.321196$.")]),
     Question(
         "What does the universal approximation theorem promise?",
         [Choice("A big enough network, trained for long enough, learns any function from examples.",
@@ -38,8 +37,9 @@ QUIZ = Quiz("01", [
                 "need far fewer neurons than one wide layer (section 4).")]),
     Question(
         "The target jumps from 0 to 1 at $x = 0.5$. What do more hidden sigmoid units buy?",
-        [Choice("The largest gap halves each time the number of units doubles, as for sin x.",
-                "That holds for continuous targets. For the jump the staircase's largest gap stays "
+        [Choice("The largest gap shrinks as units are added, as it did for sin x.",
+                "That happens for continuous targets (for $\\sin x$: 0.93 with 1 unit, 0.089 with "
+                "32). For the jump the staircase's largest gap stays "
                 "near 1: 1.000 with 3, 7 and 15 units, 0.998 with 31 (section 5)."),
          Choice("With enough units the largest gap goes to zero, as for any target.",
                 "A sum of sigmoids is continuous, so near the jump it passes through 0.5, where it "
@@ -77,7 +77,9 @@ QUIZ = Quiz("01", [
                 "It is a weighted sum and a curve. The name is a historical metaphor (McCulloch "
                 "and Pitts 1943, Rosenblatt 1958): the rest of the course is mathematics and owes "
                 "nothing to biology.", correct=True),
-         Choice("Close enough that networks learn the way brains do, by backpropagation.",
-                "Brains do not learn by backpropagation (section 1). It is a mathematical method "
-                "for computing gradients, which notebook 07 derives.")]),
+         Choice("Close enough that we know brains learn the way our networks do, by backpropagation.",
+                "Nobody knows that: how brains learn, and whether they do anything like "
+                "backpropagation, is an open research question (section 1). Backpropagation is a "
+                "mathematical method for computing gradients, which notebook 07 derives; the "
+                "course uses it because it works, not because brains are known to do it.")]),
 ])

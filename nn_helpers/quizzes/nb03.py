@@ -37,15 +37,16 @@ QUIZ = Quiz("03", [
         [Choice("Each layer on the way back multiplies the gradient by a slope of at most 0.25.",
                 "So the gradient vanishes on its way back. Section 9 measured it in a 9-layer "
                 "network: with sigmoids, layer 1's gradients were about 4 million times smaller "
-                "than the output layer's (1.1e-08 against 4.5e-02); with tanh and ReLU they stayed "
-                "about the same size in every layer.", correct=True),
+                "than the output layer's (1.1e-08 against 4.5e-02); with tanh and ReLU every layer's "
+                "gradients were within a factor of about 12 of the output layer's.", correct=True),
          Choice("The sigmoid overflows for the large inputs that deep layers produce.",
                 "The stable form with $e^{-|z|}$ (section 3.2), the one `nn_helpers` uses, never "
                 "overflows. The deep sigmoid network's problem is its slopes, at most 0.25."),
          Choice("ReLU's slope is larger than the sigmoid's for every z, so it learns faster.",
                 "For negative $z$ ReLU's slope is 0, smaller than any sigmoid slope (a neuron "
-                "stuck there is a dead ReLU). What helps is its exact 1 for positive $z$: "
-                "$1^{10} = 1$, against $0.25^{10} \\approx 9.5 \\times 10^{-7}$."),
+                "stuck there is a dead ReLU). What helps is its exact 1 for positive $z$: ten such "
+                "slopes multiply to $1^{10} = 1$, ten sigmoid slopes to at most "
+                "$0.25^{10} \\approx 9.5 \\times 10^{-7}$."),
          Choice("Deep sigmoid networks cannot draw curved boundaries, however many layers.",
                 "Any non-linear activation bends: notebook 01 built any continuous curve from "
                 "sigmoid neurons. The trouble with deep sigmoid networks is training them, not "
@@ -60,10 +61,12 @@ QUIZ = Quiz("03", [
                 "Its trained weights collapse into one neuron, $W = W_3 W_2 W_1$, that gives the "
                 "same outputs on all 200 points (section 10). Depth buys nothing without a "
                 "non-linear $f$."),
-         Choice("No better than a straight line: about 51%, against 100% for tanh.",
+         Choice("Its boundary is a straight line: it got 51.0% right, against 100% for tanh.",
                 "$W_2(W_1 x + b_1) + b_2 = Wx + b$: any stack of linear layers is one linear "
-                "layer. The tanh network bends its boundary around the inner "
-                "circle.", correct=True),
+                "layer. On the circles no line does well (the best one found gets 67.0%), and "
+                "training, which lowers the cross-entropy instead of counting right answers, left "
+                "this one saying about 0.5 everywhere. The tanh network bends its boundary around "
+                "the inner circle.", correct=True),
          Choice("`MLP` refuses to train it, as it refuses the step.",
                 "It trains without complaint: the identity's slope is 1, not 0, so gradients flow. "
                 "It just cannot bend, and stops at 51.0%.")]),

@@ -51,7 +51,7 @@ QUIZ = Quiz("04", [
                 "formula transposed: (8, 3) @ (3, 3) gives (8, 3). Row 6, the input (1, 0, 1), "
                 "leads to the same output 0.77112 (section 5).", correct=True),
          Choice("None: a batch needs a Python loop over its 8 rows.",
-                "A loop gives the same numbers, about a hundred times more slowly (section 6). One "
+                "A loop gives the same numbers, dozens of times more slowly (section 6). One "
                 "matrix product per layer handles every row at once.")]),
     Question(
         "The tutorial rounded the hidden values to two places before the last step. What did that "

@@ -42,13 +42,15 @@ QUIZ = Quiz("05", [
                 "squares by $n$, with no ½: $18/4 = 4.5$."),
          Choice("Only 4.5: a cost must be an average over the samples.",
                 "The half sum of squares, 9, is the tutorials' $E_{total}$ and what "
-                "`losses.squared_error` returns. The mean only makes costs comparable across data "
-                "sets of different sizes."),
+                "`losses.squared_error` returns for the four numbers as one sample, shape (4,). "
+                "The mean only makes costs comparable across data sets of different sizes."),
          Choice("Both: MSE and the half sum of squares differ by a factor 2/n.",
                 "MSE is $\\frac{2}{n}$ times the half sum: $\\frac{2}{4} \\cdot 9 = 4.5$. Halving "
                 "or dividing by $n$ only rescales the cost (its lowest point stays put, and the "
                 "learning rate absorbs the constant), so just say which one you use (section "
-                "5).", correct=True),
+                "5). `losses.squared_error` gives 9 for the four numbers as one sample, shape "
+                "(4,), and a third number, the mean half square 2.25, for them as four samples, "
+                "shape (4, 1).", correct=True),
          Choice("Neither: two costs of the same errors must agree, so one has a bug.",
                 "They are different costs of the same errors: the sum of squares is 18, half of it "
                 "9, the mean 4.5. Each is a legitimate choice.")]),
@@ -75,7 +77,9 @@ QUIZ = Quiz("05", [
         [Choice("The gradient's sign flips; the value stays the same.",
                 "The value hides the mistake, but the gradient is output minus target, $o - t$: "
                 "for model A, (−1, 2, −2, −3). Swapped, it is (1, −2, 2, 3), and every step climbs "
-                "instead of descending.", correct=True),
+                "instead of descending. (This holds for the squared error only: the cross-entropy's "
+                "value changes too, 0.1054 for $t = 1$, $o = 0.9$ but 3.4540 swapped, section 6.)",
+                correct=True),
          Choice("Nothing at all, because (t − o)² = (o − t)².",
                 "The value is the same, 9 for model A, but the gradient is not: "
                 "`losses.squared_error_grad` gives (−1, 2, −2, −3) one way round and (1, −2, 2, 3) "

@@ -62,13 +62,15 @@ QUIZ = Quiz("07", [
                 "loss does not prove that the gradients are right."),
          Choice("Not yet: compare it with central differences (a gradient check)",
                 "The right backprop agrees with central differences to a relative error of "
-                "$3.3 \\times 10^{-8}$ on Mazur's network; the broken copy fails with $0.61$, "
-                "although its output layer is right.", correct=True)]),
+                "about $3 \\times 10^{-8}$ on Mazur's network, well within the tolerance $10^{-6}$; "
+                "the broken copy fails with $0.61$, although its output layer is right.",
+                correct=True)]),
     Question(
         "Finite differences are simple and need no chain rule. Why not train with them?",
         [Choice("They are only approximations, never accurate enough",
-                "Central differences agree with backprop to about $10^{-8}$ or better, accurate "
-                "enough to check backprop with. The trouble is their cost."),
+                "Central differences agree with a correct backprop to a relative error below "
+                "$10^{-7}$ on this notebook's networks, well within the tolerance $10^{-6}$: "
+                "accurate enough to check backprop with. The trouble is their cost."),
          Choice("They need 2 forward passes per parameter; backprop needs 1 forward and 1 backward",
                 "For a [10, 32, 32, 1] network ($P = 1{,}441$) that is 2,882 forward passes against "
                 "one forward and one backward pass, and the gap grows with $P$.", correct=True),

@@ -53,8 +53,8 @@ QUIZ = Quiz("08", [
         "Why not start every weight at the same value, say 0 or 0.3?",
         [Choice("It is fine: the gradients soon push the weights apart",
                 "Equal hidden units get the same delta, so the same gradient and the same update: "
-                "nothing ever pushes them apart. From all zeros the 2-4-1 tanh network stays at "
-                "loss 0.6994 and 50% accuracy."),
+                "nothing ever pushes them apart. From all zeros the 2-4-1 tanh network ends 50 "
+                "epochs at loss 0.6935 (about $\\ln 2$) and 50% accuracy."),
          Choice("Equal hidden units get equal gradients and stay copies of each other forever",
                 "However many hidden units there are, they then act as one. Small random weights "
                 "break the symmetry: 93% accuracy on the moons, against 86% for all 0.3 and 50% "

@@ -40,7 +40,9 @@ QUIZ = Quiz("10", [
          Choice("About 0.95 each, since $m$ and $v$ start at 0",
                 "That is Adam without bias correction: after one step $m = 0.1\\,g$ and "
                 "$\\sqrt{v} \\approx 0.032\\,|g|$, so the step is about 3.2 times too large. "
-                "Dividing by $1 - \\beta^t$ removes exactly that."),
+                "Dividing by $1 - \\beta^t$ removes exactly that. (RMSProp has no bias correction: "
+                "its first step is $\\eta/\\sqrt{1 - \\beta} \\approx 3.16\\,\\eta$ for "
+                "$\\beta = 0.9$.)"),
          Choice("Exactly 0.3 each",
                 "After bias correction $\\hat m = g$ and $\\hat v = g^2$, so the first step is "
                 "$\\eta\\, g/|g|$: the weights move by $+0.3$ and $-0.3$, although $w_2$'s gradient "
@@ -53,10 +55,10 @@ QUIZ = Quiz("10", [
         "loss 0.0019. Is it a good network?",
         [Choice("Yes: a loss near 0 means it has learned the moons",
                 "It has learned its 40 points, noise included. On 400 new points its loss is "
-                "1.0726, over four times its best (0.2459, at epoch 147), and it gets 88.5% "
+                "1.0726, over four times its best (0.2459, after epoch 148), and it gets 88.5% "
                 "of them right."),
          Choice("Not necessarily: only points it never trained on can tell",
-                "Here the test loss fell until epoch 147 and then rose while the training loss kept "
+                "Here the test loss fell until epoch 148 and then rose while the training loss kept "
                 "falling: overfitting. With L2 the test accuracy rises from 88.5% to 92.8%.",
                 correct=True),
          Choice("No: a training loss that low always means overfitting",

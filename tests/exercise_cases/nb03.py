@@ -16,6 +16,16 @@ def _softmax_global_shift(Z):
     return e / e.sum(axis=1, keepdims=True)
 
 
+def _softmax_row_min_shift(Z):
+    e = np.exp(Z - Z.min(axis=1, keepdims=True))   # the smallest exponent is exp(0): the others overflow
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _softmax_row_mean_shift(Z):
+    e = np.exp(Z - Z.mean(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
 def _softmax_columns(Z):
     e = np.exp(Z - Z.max(axis=0))
     return e / e.sum(axis=0)
@@ -56,6 +66,7 @@ CASES = {
                   (lambda z: 2 * _sigmoid(2 * z) + 1, "do not add"),
                   (lambda z: 2 * _sigmoid(2 * z), "subtract 1 at the end"),
                   (lambda z: np.tanh(2 * z), "tanh(2z)"),
+                  (lambda z: 2 * (_sigmoid(2 * z) - 1), "check the brackets"),
                   (lambda z: _sigmoid(z), "expected")],
     },
     "check_softmax_batch": {
@@ -65,6 +76,8 @@ CASES = {
                   lambda Z: np.array([np.exp(r - r.max()) / np.exp(r - r.max()).sum() for r in Z])],
         "wrong": [(_softmax_no_shift, "overflows"),
                   (_softmax_global_shift, "each row's own maximum"),
+                  (_softmax_row_min_shift, "subtract each row's maximum: the largest exponent is then exp(0) = 1"),
+                  (_softmax_row_mean_shift, "subtract each row's maximum: the largest exponent is then exp(0) = 1"),
                   (_softmax_columns, "normalised each column"),
                   (_softmax_no_keepdims, "keepdims=True"),
                   (lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(), "sum of the whole array"),
