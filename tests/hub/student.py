@@ -43,6 +43,7 @@ PULL_TIMEOUT = 120       # seconds for nbgitpuller's clone
 KERNEL_TIMEOUT = 120     # seconds for a kernel to answer kernel_info
 CELL_TIMEOUT = 240       # seconds for one cell
 RUN_TIMEOUT = 420        # seconds for the whole notebook
+CONNECT_TIMEOUT = 120    # seconds for a kernel's websocket handshake (10 kernels starting on 2 cores)
 
 
 class StudentFailed(Exception):
@@ -214,7 +215,7 @@ class KernelChannels:
     def __init__(self, base, kernel_id, token, username):
         url = base.replace("http://", "ws://", 1) + f"api/kernels/{kernel_id}/channels"
         self.session, self.username = uuid.uuid4().hex, username
-        self.ws = websocket.create_connection(f"{url}?session_id={self.session}", timeout=10,
+        self.ws = websocket.create_connection(f"{url}?session_id={self.session}", timeout=CONNECT_TIMEOUT,
                                               header=[f"Authorization: token {token}"])
 
     def close(self):
