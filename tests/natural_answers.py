@@ -208,12 +208,17 @@ def answered(nb, answers):
             continue
         if cell.cell_type != "code" or name not in answers:
             continue
-        lines = []
-        for line in cell.source.split("\n"):
-            if line.strip() == STUB:
-                indent = line[:len(line) - len(line.lstrip())]
-                lines += [indent + l if l.strip() else l for l in answers[name].split("\n")]
-            else:
-                lines.append(line)
-        cell.source = "\n".join(lines)
+        cell.source = with_answer(cell.source, answers[name])
     return nb
+
+
+def with_answer(source, answer):
+    """A cell's source with its stub line replaced by ``answer``, each line indented like the stub."""
+    lines = []
+    for line in source.split("\n"):
+        if line.strip() == STUB:
+            indent = line[:len(line) - len(line.lstrip())]
+            lines += [indent + l if l.strip() else l for l in answer.split("\n")]
+        else:
+            lines.append(line)
+    return "\n".join(lines)

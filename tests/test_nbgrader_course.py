@@ -28,7 +28,7 @@ import nbformat
 import pytest
 
 from nn_helpers.course import record as course_record
-from tests.natural_answers import NATURAL, WRONG
+from tests.natural_answers import NATURAL, WRONG, with_answer
 from tools import nbgrader_course
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,14 +75,7 @@ def with_answers(nb, answers):
         if name not in answers:
             continue
         assert course_record.STUB in cell.source, f"no stub in the cell of exercise {name}"
-        lines = []
-        for line in cell.source.split("\n"):
-            if line.strip() == course_record.STUB:
-                indent = line[:len(line) - len(line.lstrip())]
-                lines += [indent + l if l.strip() else l for l in answers[name].split("\n")]
-            else:
-                lines.append(line)
-        cell.source = "\n".join(lines)
+        cell.source = with_answer(cell.source, answers[name])
     return nb
 
 
