@@ -20,9 +20,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 
-from nn_helpers.playground import PlaygroundConfig, make_data, playground, record_training  # noqa: E402
-from nn_helpers.playground_figure import FIGSIZE, PlaygroundFigure, new_figure  # noqa: E402
-from nn_helpers.playground_widget import DPI  # noqa: E402
+from nn_helpers.widgets.playground.training import PlaygroundConfig, make_data, playground, record_training  # noqa: E402
+from nn_helpers.widgets.playground.figure import FIGSIZE, PlaygroundFigure, new_figure  # noqa: E402
+from nn_helpers.widgets.playground.widget import DPI  # noqa: E402
 
 CONFIG = PlaygroundConfig(hidden=(8, 8), n_samples=200, epochs=300, frames=60, seed=0)
 

@@ -10,7 +10,7 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from ._validation import lookup, numeric_array
+from ._checks import lookup, numeric_array
 
 LEAKY_SLOPE = 0.01  # leaky_relu's slope below zero
 

@@ -8,7 +8,7 @@ import itertools
 
 import numpy as np
 
-from . import _validation as val
+from . import _checks as val
 
 
 def _setup(n_samples, noise, seed, minimum=2):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validation as val
+from . import _checks as val
 
 
 def numerical_gradient(f, x, eps=1e-6):

@@ -20,7 +20,7 @@ from typing import Callable
 
 import numpy as np
 
-from ._validation import lookup
+from ._checks import lookup
 
 EPS = 1e-15
 

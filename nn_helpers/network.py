@@ -17,7 +17,7 @@ import warnings
 
 import numpy as np
 
-from . import _validation as val
+from . import _checks as val
 from .activations import get_activation
 from .losses import get_loss
 

@@ -16,7 +16,7 @@ import warnings
 
 import numpy as np
 
-from . import _validation as val
+from . import _checks as val
 
 
 def _fraction(value, name):

@@ -1,7 +1,14 @@
-"""Shared fixtures for the in-process tests (the browser tests have their own conftest)."""
+"""Shared settings and fixtures for the in-process tests (browser and hub tests add their own).
+
+matplotlib draws with Agg here, once for every test (no test module sets a backend). Only this
+pytest process: the notebooks' kernels (nbval) keep their own inline backend.
+"""
 import sys
 
+import matplotlib
 import pytest
+
+matplotlib.use("Agg")
 
 
 @pytest.fixture(autouse=True)

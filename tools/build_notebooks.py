@@ -30,23 +30,16 @@ from pathlib import Path
 import nbformat
 
 from nn_helpers.course import record as course_record
+from tools import quiz_cells, slides
+from tools.course_files import (BEGIN, END, LEARNER, PLAYGROUND, ROOT, SOLUTIONS, BuildError,
+                                 has_solution, solution_paths)
 
-ROOT = Path(__file__).resolve().parent.parent
-SOLUTIONS = ROOT / "notebooks" / "solutions"
-LEARNER = ROOT / "notebooks"
-PLAYGROUND = LEARNER / "playground.ipynb"    # one version only: it has no exercises
 RECORDS = course_record.RECORDS
-BEGIN = re.compile(r"^(?P<indent>\s*)### BEGIN SOLUTION\s*$")
-END = re.compile(r"^\s*### END SOLUTION\s*$")
 STUB = "...  # YOUR CODE HERE"
 KERNEL_METADATA = {
     "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
     "language_info": {"name": "python", "pygments_lexer": "ipython3"},
 }
-
-
-class BuildError(Exception):
-    """A solution notebook that cannot be built: unbalanced markers, or a cell that raised."""
 
 
 def strip_solutions(source, where="cell"):
@@ -68,10 +61,6 @@ def strip_solutions(source, where="cell"):
     if indent is not None:
         raise BuildError(f"{where}: BEGIN SOLUTION without END SOLUTION")
     return "\n".join(out)
-
-
-def has_solution(cell):
-    return cell.cell_type == "code" and any(BEGIN.match(l) for l in cell.source.split("\n"))
 
 
 def stubbed(nb, name="notebook"):
@@ -153,21 +142,8 @@ def write(nb, path):
     path.write_text(json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def solution_paths(names=(), solutions=SOLUTIONS):
-    """The solution notebooks (NN_topic.ipynb), all or the ones named."""
-    paths = sorted(Path(solutions).glob("[0-9][0-9]_*.ipynb"))
-    if names:
-        wanted = {n.removesuffix(".ipynb") for n in names}
-        paths = [p for p in paths if p.stem in wanted]
-        missing = wanted - {p.stem for p in paths}
-        if missing:
-            raise BuildError(f"no solution notebook named {sorted(missing)} in {solutions}")
-    return paths
-
-
 def generate(nb, stem):
     """Write a notebook's generated parts in place: its quiz cells, then every cell's slide type."""
-    from tools import quiz_cells, slides      # (they import this module)
     nb = slides.assign(quiz_cells.sync(nb, stem))
     nb.metadata["nn_course"] = {"notebook": stem}
     return nb

@@ -36,7 +36,7 @@ from pathlib import Path
 import nbformat
 
 from nn_helpers.course import record as course_record
-from tools.build_notebooks import SOLUTIONS, has_solution
+from tools.course_files import SOLUTIONS, has_solution
 
 COURSE_ID = "nn-from-scratch"
 POINTS = 1                       # each exercise's points, shared by its checker cells
@@ -82,8 +82,8 @@ def grade_id(exercise, part=1, suffix=""):
 def strict_source(source):
     """A checker cell's source with each top-level ``check_x(...)`` call given ``strict=True``.
 
-    >>> strict_source("from nn_helpers.exercises import check_mse\\n\\ncheck_mse(mse)")
-    'from nn_helpers.exercises import check_mse\\n\\ncheck_mse(mse, strict=True)'
+    >>> strict_source("from nn_helpers.course.exercises import check_mse\\n\\ncheck_mse(mse)")
+    'from nn_helpers.course.exercises import check_mse\\n\\ncheck_mse(mse, strict=True)'
     """
     calls = [node.value for node in ast.parse(source).body
              if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)

@@ -1,14 +1,14 @@
-"""Write each notebook's self-check quiz (``nn_helpers.quizzes``) as its last cells.
+"""Write each notebook's self-check quiz (``nn_helpers.course.quizzes``) as its last cells.
 
 The quiz's data (questions, choices, why each is right or wrong) live in one place,
-``nn_helpers/quizzes/nbNN.py``; the cells at the end of ``notebooks/solutions/NN_topic.ipynb``
+``nn_helpers/course/quizzes/nbNN.py``; the cells at the end of ``notebooks/solutions/NN_topic.ipynb``
 are generated from it by ``sync`` (called by ``tools.build_notebooks`` before it executes a
 notebook), so the plain-text version and the widget never disagree. Every generated cell is
 tagged ``quiz`` and has a fixed id, so a rebuild gives the same file.
 """
 import nbformat
 
-from nn_helpers import quizzes
+from nn_helpers.course import quizzes
 
 TAG = "quiz"
 INTRO = "quiz-intro"                     # the id of the first quiz cell (## Check yourself)
@@ -30,7 +30,7 @@ def quiz_cells(stem):
     quiz = quizzes.load(number)
     intro, *questions = quiz.markdown_cells()
     cells = [_cell("markdown", intro, INTRO),
-             _cell("code", f'from nn_helpers import quizzes\n\nquiz = quizzes.load("{number}")', "quiz-load")]
+             _cell("code", f'from nn_helpers.course import quizzes\n\nquiz = quizzes.load("{number}")', "quiz-load")]
     for i, text in enumerate(questions, start=1):
         cells.append(_cell("markdown", text, f"quiz-q{i}"))
         cells.append(_cell("code", f"# NBVAL_IGNORE_OUTPUT\nquiz.ask({i})", f"quiz-ask{i}"))

@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 
 from tools import static_html
-from tools.build_notebooks import PLAYGROUND, ROOT, has_solution, solution_paths
+from tools.course_files import PLAYGROUND, ROOT, has_solution, solution_paths
 
 OUT = ROOT / "build" / "site"
 

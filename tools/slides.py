@@ -32,7 +32,7 @@ from pathlib import Path
 import nbformat
 
 from tools import quiz_cells, static_html
-from tools.build_notebooks import ROOT, has_solution, solution_paths
+from tools.course_files import ROOT, has_solution, solution_paths
 
 OUT = ROOT / "build" / "slides"
 MAX_CODE_LINES = 12

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from tools import site, slides
-from tools.build_notebooks import SOLUTIONS
+from tools.course_files import SOLUTIONS
 
 from .conftest import OUTPUT, open_notebook, run_all, screenshot
 
@@ -134,7 +134,7 @@ def test_a_deck_presents_offline(built, offline):
 
 
 def test_the_quiz_pad_explains_a_wrong_and_a_right_answer(page):
-    from nn_helpers import quizzes
+    from nn_helpers.course import quizzes
     question = quizzes.load("00").question(1)
     wrong = next(letter for letter in question.letters if letter != question.answer)
 

@@ -1,0 +1,327 @@
+"""The playground widget: controls wired to playground's functions and playground_figure's panels.
+
+Thin on purpose: the data, the training and each frame's picture come from plain functions
+(``make_data``, ``record_training``, ``PlaygroundFigure.show``); this module only turns
+control values into a PlaygroundConfig and back, and shows the figure.
+
+Two ways to show the figure:
+- "ipympl" (after ``%matplotlib widget``): a live canvas, updated in place; clicking on the
+  decision-boundary panel adds a point of the chosen class.
+- "static" (any other backend, e.g. nbval/nbclient runs or Voila without ipympl): the same
+  figure rendered to a JPEG in an ipywidgets.Image; no clicks.
+"""
+import io
+
+import ipywidgets as w
+import matplotlib
+import numpy as np
+
+from .training import make_data, record_training
+from .config import (ACTIVATIONS, DATASETS, MULTICLASS_DATASETS, RANGES,
+                                PlaygroundConfig)
+from .figure import FIGSIZE, PlaygroundFigure, new_figure
+
+LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
+BATCH_SIZES = [("full batch", None), 1, 5, 10, 20, 50, 100]
+L2_VALUES = [0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1]
+COLUMNS = {"Data": ("dataset", "n_classes", "noise", "n_samples", "test_ratio", "seed"),
+           "Network": ("hidden", "activation"),
+           "Training": ("lr", "batch_size", "l2", "epochs")}
+DROPDOWNS = {"lr": LEARNING_RATES, "batch_size": BATCH_SIZES, "l2": L2_VALUES}
+HIDEABLE = tuple(name for names in COLUMNS.values() for name in names) + ("draw", "config")
+STYLE = {"description_width": "92px"}
+DPI = 90                  # the figure is 945 x 504 pixels on screen
+
+
+def _with(options, value):
+    """Dropdown options with ``value`` added if a config string brought an unusual one."""
+    values = [o[1] if isinstance(o, tuple) else o for o in options]
+    return options if value in values else options + [value]
+
+
+def _make_controls(config):
+    """One widget per config field that has a control, set to the config's values."""
+    def box():                                      # a Layout each: hiding one hides only it
+        return {"style": STYLE, "layout": w.Layout(width="300px")}
+
+    return {
+        "dataset": w.Dropdown(options=DATASETS, value=config.dataset, description="data set", **box()),
+        "n_classes": w.IntSlider(value=config.n_classes, min=2, max=6, description="classes", **box()),
+        "noise": w.FloatSlider(value=config.noise, min=0, max=1, step=0.01, description="noise", **box()),
+        "n_samples": w.IntSlider(value=config.n_samples, min=20, max=1000, description="points", **box()),
+        "test_ratio": w.FloatSlider(value=config.test_ratio, min=0.1, max=0.9, step=0.01,
+                                    description="test share", **box()),
+        "seed": w.BoundedIntText(value=config.seed, min=0, max=RANGES["seed"][1], description="seed",
+                                 **box()),
+        "hidden": w.Text(",".join(map(str, config.hidden)), description="hidden layers",
+                         placeholder="units per layer, e.g. 8,8", **box()),
+        "activation": w.Dropdown(options=ACTIVATIONS, value=config.activation,
+                                 description="activation", **box()),
+        "lr": w.Dropdown(options=_with(LEARNING_RATES, config.lr), value=config.lr,
+                         description="learning rate", **box()),
+        "batch_size": w.Dropdown(options=_with(BATCH_SIZES, config.batch_size),
+                                 value=config.batch_size, description="batch size", **box()),
+        "l2": w.Dropdown(options=_with(L2_VALUES, config.l2), value=config.l2,
+                         description="L2 penalty", **box()),
+        "epochs": w.BoundedIntText(value=config.epochs, min=1, max=5000, description="epochs", **box()),
+    }
+
+
+class Playground:
+    """The training playground; ``playground(config)`` makes one. Display it in a notebook.
+
+    config : PlaygroundConfig, a config string, or None (the defaults).
+    classroom : names of controls to hide, from HIDEABLE (e.g. ("noise", "seed", "config")).
+    backend : "ipympl", "static", or None (ipympl when matplotlib's backend is ipympl).
+    Attributes for scripts and tests: ``config`` (the controls' settings), ``recording``,
+    ``figure``, ``controls`` (name -> widget), ``slider``, ``widget`` (the container).
+    """
+
+    def __init__(self, config=None, classroom=(), backend=None):
+        if isinstance(config, str):
+            config = PlaygroundConfig.from_string(config)
+        self.config = PlaygroundConfig() if config is None else config
+        if not isinstance(self.config, PlaygroundConfig):
+            raise TypeError(f"config must be a PlaygroundConfig or a config string; got "
+                            f"{type(config).__name__}")
+        if isinstance(classroom, str) or not isinstance(classroom, (tuple, list, set, frozenset)):
+            raise TypeError(f"classroom must be a tuple of control names to hide, from {', '.join(HIDEABLE)}; "
+                            f"got {type(classroom).__name__} {classroom!r:.60}")
+        unknown = sorted(map(str, set(classroom) - set(HIDEABLE)))
+        if unknown:
+            raise ValueError(f"classroom must name controls to hide, from {', '.join(HIDEABLE)}; "
+                             f"got {unknown or classroom!r}")
+        if backend is None:
+            name = matplotlib.get_backend().lower()
+            backend = "ipympl" if "ipympl" in name or name == "widget" else "static"
+        if not isinstance(backend, str) or backend not in ("ipympl", "static"):
+            raise ValueError(f"backend must be 'ipympl', 'static' or None; got {backend!r}")
+        self.backend, self.recording, self._panels, self._quiet = backend, None, None, False
+        self.controls = _make_controls(self.config)
+        self._build_view()
+        self._build_layout(classroom)
+        for control in self.controls.values():
+            control.observe(self._on_control, "value")
+        self._on_control()
+        self.train()
+
+    # ------------------------------------------------------------------ building
+    def _build_view(self):
+        if self.backend == "ipympl":
+            from matplotlib.figure import Figure
+            from ipympl.backend_nbagg import Canvas, FigureManager
+            self.figure = Figure(figsize=FIGSIZE, dpi=DPI)
+            self.view = Canvas(self.figure)             # not in pyplot's list of figures
+            FigureManager(self.view, 0)
+            self.view.header_visible = self.view.footer_visible = False
+            self.view.toolbar_visible = self.view.resizable = False
+            self.view.mpl_connect("button_press_event", self.on_click)
+        else:
+            self.figure = new_figure(FIGSIZE, dpi=DPI)
+            self.view = w.Image(format="jpeg", layout=w.Layout(width=f"{FIGSIZE[0] * DPI:.0f}px"))
+
+    def _build_layout(self, classroom):
+        c = self.controls
+        self.train_button = w.Button(description="Train", button_style="primary", icon="play",
+                                     tooltip="train the network with these settings and record it")
+        self.train_button.on_click(lambda _: self.train())
+        self.progress = w.IntProgress(value=0, min=0, max=1, description="recording", style=STYLE)
+        self.status = w.HTML(layout=w.Layout(margin="0 0 0 12px"))
+        self.play = w.Play(interval=80, description="play")
+        self.slider = w.IntSlider(value=0, min=0, max=1, readout=False, description="replay",
+                                  style=STYLE, layout=w.Layout(width="520px"))
+        w.jslink((self.play, "value"), (self.slider, "value"))
+        self.slider.observe(lambda change: self.show_frame(change["new"]), "value")
+        self.frame_label = w.HTML()
+        self.point_class = w.ToggleButtons(style={"button_width": "80px"})
+        clear = w.Button(description="Clear my points", icon="eraser")
+        clear.on_click(lambda _: self.set_points(()))
+        hint = ("click the left panel to add a point of this class, then press Train"
+                if self.backend == "ipympl" else
+                "to draw points by clicking, run <code>%matplotlib widget</code> before the playground")
+        self.draw_row = w.HBox([w.Label("your points:", layout=w.Layout(width="96px")),
+                                self.point_class, clear, w.HTML(f"<i>{hint}</i>")])
+        self.config_text = w.Textarea(description="setup", rows=2, style={"description_width": "50px"},
+                                      layout=w.Layout(width="800px"))
+        load = w.Button(description="Load", icon="upload", tooltip="use the setup string in the box")
+        load.on_click(lambda _: self.load(self.config_text.value))
+        self.config_row = w.VBox([w.HBox([self.config_text, load]), w.HTML(
+            "<i>copy this line to share the exact setup (seed and drawn points included); "
+            "paste one and press Load to reproduce it</i>")])
+        columns = []
+        for title, names in COLUMNS.items():
+            for name in names:
+                if name in classroom:
+                    c[name].layout.display = "none"
+            shown = [n for n in names if n not in classroom]
+            columns.append(w.VBox([w.HTML(f"<b>{title}</b>")] + [c[n] for n in names],
+                                  layout=w.Layout(display=None if shown else "none",
+                                                  margin="0 12px 0 0")))
+        for name, row in (("draw", self.draw_row), ("config", self.config_row)):
+            if name in classroom:
+                row.layout.display = "none"
+        self.widget = w.VBox([w.HBox(columns), w.HBox([self.train_button, self.progress, self.status]),
+                              self.view, w.HBox([self.play, self.slider, self.frame_label]),
+                              self.draw_row, self.config_row])
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = "Training playground (a widget: run the notebook to use it)"
+        return bundle
+
+    # ------------------------------------------------------------------ settings
+    def read_controls(self):
+        """The controls' values as a PlaygroundConfig (TypeError/ValueError if one is invalid)."""
+        v = {name: control.value for name, control in self.controls.items()}
+        text = v["hidden"].replace(" ", "")
+        try:
+            v["hidden"] = tuple(int(u) for u in text.split(",")) if text else ()
+        except ValueError:
+            raise ValueError(f"hidden layers: write units per layer separated by commas, "
+                             f"like 8,8 (empty: no hidden layer); got {v['hidden']!r}") from None
+        if v["dataset"] not in MULTICLASS_DATASETS:
+            v["n_classes"] = 2
+        points = tuple(p for p in self.config.points if p[2] < v["n_classes"])
+        return self.config.replace(**v, points=points)
+
+    def _on_control(self, change=None):
+        if self._quiet:
+            return
+        c = self.controls
+        c["n_classes"].disabled = c["dataset"].value not in MULTICLASS_DATASETS
+        try:
+            self.config = self.read_controls()
+        except (TypeError, ValueError) as err:
+            self._say(str(err), error=True)
+            return
+        self.config_text.value = self.config.to_string()
+        classes = [(f"class {k}", k) for k in range(self.config.n_classes)]
+        if self.point_class.options != tuple(classes):
+            self.point_class.options = classes
+        if change is not None and self.recording is not None and self.config != self.recording.config:
+            self._say("Settings changed: press <b>Train</b> to see them at work.")
+
+    def set_controls(self, config):
+        """Show ``config`` in the controls (and keep its frames and drawn points)."""
+        if not isinstance(config, PlaygroundConfig):
+            raise TypeError(f"config must be a PlaygroundConfig; got {type(config).__name__} {config!r:.60}")
+        self._quiet = True
+        try:
+            for name, control in self.controls.items():
+                value = getattr(config, name)
+                if name == "hidden":
+                    value = ",".join(map(str, value))
+                elif name in DROPDOWNS:
+                    control.options = _with(DROPDOWNS[name], value)
+                control.value = value
+        finally:
+            self._quiet = False
+        self.config = config
+        self._on_control()
+
+    def load(self, text):
+        """Read a config string, show it in the controls and train; a bad string is reported."""
+        try:
+            config = PlaygroundConfig.from_string(text)
+        except (TypeError, ValueError) as err:
+            self._say(f"Could not load that setup: {err}", error=True)
+            return None
+        self.set_controls(config)
+        return self.train()
+
+    def set_points(self, points):
+        """Replace the drawn points ((x1, x2, label) triples) and show them at once."""
+        self.config = self.config.replace(points=points)      # checked: TypeError/ValueError
+        self.config_text.value = self.config.to_string()
+        if self._panels is not None:
+            self._panels.set_drawn(self.config.points)
+            self._draw()
+        n = len(self.config.points)
+        self._say(f"{n} point{'s' if n != 1 else ''} drawn by you: press <b>Train</b> to learn "
+                  f"{'them' if n != 1 else 'it'}." if n else "No drawn points.")
+
+    def on_click(self, event):
+        """Matplotlib button_press_event handler: a click on the boundary panel adds a point."""
+        if self._panels is None or event.inaxes is not self._panels.ax or event.xdata is None:
+            return
+        lo, hi = RANGES["coordinate"]
+        x1, x2 = (round(float(np.clip(v, lo, hi)), 3) for v in (event.xdata, event.ydata))
+        self.set_points(self.config.points + ((x1, x2, int(self.point_class.value or 0)),))
+
+    # ------------------------------------------------------------------ training and replay
+    def train(self):
+        """Train with the controls' settings, record the frames, show the last one. Returns the
+        Recording (None if a setting is invalid: the message shows in the status line)."""
+        try:
+            config = self.read_controls()
+        except (TypeError, ValueError) as err:
+            self._say(str(err), error=True)
+            return None
+        self.config = config
+        self.train_button.disabled, self.train_button.description = True, "Training…"
+        self.progress.value, self.progress.max = 0, config.frames
+        try:
+            X_train, X_test, y_train, y_test = make_data(config)
+            rec = record_training(config, X_train, y_train, X_test, y_test,
+                                  progress=lambda done, total: setattr(self.progress, "value", done))
+        except KeyboardInterrupt:                   # the kernel was interrupted (Kernel > Interrupt)
+            self.progress.value = 0
+            self._say("Training interrupted: the picture shows the last finished training. "
+                      "Press <b>Train</b> to start again.", error=True)
+            raise
+        finally:
+            self.train_button.disabled, self.train_button.description = False, "Train"
+        self.progress.value = self.progress.max
+        if self._panels is not None:
+            self._panels.disconnect()
+        self.recording = rec
+        self._panels = PlaygroundFigure(self.figure, rec, blit=True, title=False)
+        self._quiet = True
+        try:
+            self.slider.max = self.play.max = rec.n_frames - 1
+            self.slider.value = self.play.value = rec.n_frames - 1   # linked in the browser
+        finally:
+            self._quiet = False
+        view = self.show_frame(rec.n_frames - 1)
+        if rec.diverged_at is not None:
+            self._say(f"⚠ Training diverged at epoch {rec.diverged_at}: the loss overflowed. "
+                      f"Try a smaller learning rate than {config.lr:g}.", error=True)
+        else:
+            self._say(f"Trained {config.epochs} epochs in {rec.seconds:.1f} s: test accuracy "
+                      f"{view.test_accuracy:.0%}. Press ▶ or move the slider to replay.")
+        return rec
+
+    def show_frame(self, i):
+        """Show recorded frame i (negative counts from the end); returns its FrameView."""
+        if self._quiet or self._panels is None:
+            return None
+        view = self._panels.show(i)
+        self._draw()
+        self.frame_label.value = (f"epoch <b>{view.epoch}</b> of {self.recording.config.epochs} · "
+                                  f"accuracy: train {view.train_accuracy:.0%}, "
+                                  f"test {view.test_accuracy:.0%}")
+        return view
+
+    def _draw(self):
+        # ipympl's canvas must not be drawn before the browser shows it (it would stay blank)
+        self._panels.render(full=self.backend == "ipympl" and self.view.syncing_data_url)
+        if self.backend == "static":
+            from PIL import Image
+            image = io.BytesIO()                    # JPEG: 3x faster to encode than PNG
+            rgb = np.asarray(self.figure.canvas.buffer_rgba())[..., :3]
+            Image.fromarray(np.ascontiguousarray(rgb)).save(image, format="jpeg", quality=92)
+            self.view.value = image.getvalue()
+
+    def _say(self, html, error=False):
+        self.status.value = f'<span style="color:#b2182b">{html}</span>' if error else html
+
+    def close(self):
+        """Close every widget and free the figure (nothing is left open)."""
+        if self._panels is not None:
+            self._panels.disconnect()
+        self.figure.clear()
+        stack = [self.widget] + ([self.view.toolbar] if getattr(self.view, "toolbar", None) else [])
+        while stack:
+            widget = stack.pop()
+            stack.extend(getattr(widget, "children", ()))
+            widget.close()

@@ -1,0 +1,370 @@
+"""The training playground: its config string, data, recorded training, frames and widget.
+
+Everything runs without a browser: the widget uses the "static" backend (the figure goes to
+a PNG in an ipywidgets.Image), so setting a control's value from Python runs exactly the
+code a slider move or a click runs in JupyterLab.
+"""
+import builtins
+import dataclasses
+import re
+import warnings
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from nn_helpers.widgets.playground import config as playground_config
+from nn_helpers.activations import softmax
+from nn_helpers.widgets.playground.training import (PlaygroundConfig, frame_view, hidden_space, make_data,
+                                   playground, record_training)
+from nn_helpers.widgets.playground.figure import replay_html, snapshot_figure
+
+# Small and quick: 60 epochs, 12 frames, 100 points.
+SMALL = PlaygroundConfig(n_samples=100, epochs=60, frames=12, lr=0.3)
+
+
+def record(config):
+    X_train, X_test, y_train, y_test = make_data(config)
+    return record_training(config, X_train, y_train, X_test, y_test)
+
+
+@pytest.fixture(scope="module")
+def moons():
+    return record(SMALL)
+
+
+@pytest.fixture
+def pg():
+    widget = playground(SMALL, backend="static")
+    yield widget
+    widget.close()
+
+
+# ---------------------------------------------------------------------- the config string
+def test_config_string_round_trips_every_field():
+    config = PlaygroundConfig(dataset="spiral", n_classes=3, noise=0.1 + 0.2, hidden=(), lr=0.007,
+                              batch_size=None, l2=0.003, epochs=17, frames=5, seed=2**32 - 1,
+                              points=((0.125, -1.5, 2), (1 / 3, 0.0, 0)))
+    text = config.to_string()
+    assert ";hidden=;" in text and "batch_size=full" in text and "points=0.125:-1.5:2," in text
+    assert PlaygroundConfig.from_string(text) == config
+    assert PlaygroundConfig.from_string(PlaygroundConfig().to_string()) == PlaygroundConfig()
+
+
+def test_config_string_may_leave_out_keys_and_space_things_out():
+    assert PlaygroundConfig.from_string(" dataset = xor ; seed=3; ") == PlaygroundConfig(dataset="xor", seed=3)
+    assert PlaygroundConfig.from_string("") == PlaygroundConfig()
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("garbage", "expected key=value"),
+    ("dataset=moons;colour=red", "unknown key 'colour'"),
+    ("noise=7", "noise must be a number from 0 to 1; got 7.0"),
+    ("__import__('os')", "expected key=value"),
+    ("seed=__import__('os').system('echo hacked')", "seed must be an integer"),
+    ("lr=nan", "lr must be a number"),
+    ("lr=1e999", "lr must be a number"),
+    ("hidden=8,x", "hidden (units per layer, like 8,8) must be an integer"),
+    ("hidden=8,8,8,8,8", "number of layers must be an integer from 0 to 4; got 5"),
+    ("hidden=0", "hidden[0] (units) must be an integer from 1 to 16; got 0"),
+    ("seed=1.5", "seed must be an integer"),
+    ("epochs=0", "epochs must be an integer from 1 to 5000; got 0"),
+    ("dataset=moons;dataset=xor", "dataset is given twice"),
+    ("dataset=mnist", "dataset must be one of moons, circles, xor, spiral, gaussians"),
+    ("n_classes=3", "moons has 2 classes"),
+    ("points=1:2", "points are x1:x2:label"),
+    ("points=1:2:5", "label must be a class 0..1; got 5"),
+    ("points=9:0:1", "coordinate must be a number from -5 to 5"),
+    ("batch_size=half", "batch_size must be an integer"),
+    ("seed=" + "9" * 9000, "config string too long"),
+])
+def test_malformed_config_strings_say_what_is_wrong(text, fragment):
+    with pytest.raises(ValueError) as err:
+        PlaygroundConfig.from_string(text)
+    assert fragment in str(err.value)
+
+
+def test_config_strings_are_parsed_never_evaluated(monkeypatch):
+    def forbidden(*args, **kwargs):
+        raise AssertionError("the config string was evaluated")
+
+    monkeypatch.setattr(builtins, "eval", forbidden)
+    monkeypatch.setattr(builtins, "exec", forbidden)
+    monkeypatch.setattr(builtins, "__import__", forbidden, raising=True)
+    for text in ["__import__('os')", "seed=__import__('os').getpid()", "dataset=(lambda: 1)()",
+                 "lr=0.1;seed=0"]:
+        try:
+            PlaygroundConfig.from_string(text)
+        except ValueError:
+            pass
+
+
+def test_config_checks_types_and_ranges_on_creation():
+    with pytest.raises(TypeError, match="epochs must be an integer from 1 to 5000; got float 10.5"):
+        PlaygroundConfig(epochs=10.5)
+    with pytest.raises(TypeError, match="hidden must be a sequence"):
+        PlaygroundConfig(hidden=8)
+    with pytest.raises(ValueError, match="activation must be one of"):
+        PlaygroundConfig(activation="softmax")
+    with pytest.raises(ValueError, match="test_ratio must be a number from 0.1 to 0.9"):
+        PlaygroundConfig(test_ratio=0.95)
+    assert PlaygroundConfig(hidden=[4, np.int64(2)]).hidden == (4, 2)   # normalized to a tuple of int
+    assert PlaygroundConfig(noise=0.05 * 6).noise == 0.3                # 2 decimals, like its slider
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        PlaygroundConfig().seed = 1
+
+
+# ---------------------------------------------------------------------- data and training
+def test_make_data_is_deterministic_by_seed_and_adds_drawn_points():
+    a, b = make_data(SMALL), make_data(SMALL)
+    for x, y in zip(a, b):
+        np.testing.assert_array_equal(x, y)
+    assert not np.array_equal(make_data(SMALL.replace(seed=1))[0], a[0])
+    drawn = SMALL.replace(points=((0.5, 0.25, 1),))
+    X_train, X_test, y_train, y_test = make_data(drawn, extra_points=[(-1.0, 2.0, 0)])
+    assert len(X_train) == len(a[0]) + 2                # 70 train points + 2 drawn ones
+    np.testing.assert_array_equal(X_train[-2:], [[0.5, 0.25], [-1.0, 2.0]])
+    np.testing.assert_array_equal(y_train[-2:], [1, 0])
+    np.testing.assert_array_equal(X_test, a[1])        # the test set never changes
+    with pytest.raises(ValueError, match="label must be a class 0..1"):
+        make_data(SMALL, extra_points=[(0, 0, 2)])
+
+
+def test_record_training_keeps_the_frames_asked_for(moons):
+    assert moons.n_frames == 12
+    assert moons.epochs[0] == 0 and moons.epochs[-1] == 60           # untrained ... trained
+    assert len(moons.train_loss) == len(moons.test_loss) == 61       # epochs 0..60
+    assert moons.diverged_at is None
+    # frame 0 is the untrained network: its loss is the loss at epoch 0
+    net = moons.network(0)
+    assert net.loss(moons.X_train, moons.y_train) == pytest.approx(moons.train_loss[0])
+
+
+def test_record_training_is_deterministic_and_learns_the_moons(moons):
+    again = record(SMALL)
+    for W1, W2 in zip(moons.weights[-1], again.weights[-1]):
+        np.testing.assert_array_equal(W1, W2)
+    np.testing.assert_array_equal(moons.train_loss, again.train_loss)
+    assert moons.train_loss[-1] < 0.5 * moons.train_loss[0]
+    assert frame_view(moons, -1).test_accuracy >= 0.9
+
+
+def test_fewer_epochs_than_frames_give_one_frame_per_epoch():
+    rec = record(SMALL.replace(epochs=5, frames=60))
+    np.testing.assert_array_equal(rec.epochs, [0, 1, 2, 3, 4, 5])
+
+
+def test_progress_reports_every_frame():
+    calls = []
+    config = SMALL.replace(epochs=10, frames=4)
+    X_train, X_test, y_train, y_test = make_data(config)
+    record_training(config, X_train, y_train, X_test, y_test, progress=lambda *a: calls.append(a))
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_divergence_is_caught_and_recorded():
+    config = SMALL.replace(activation="identity", lr=5.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                 # fit's RuntimeWarning must not escape
+        rec = record(config)
+    assert rec.diverged_at is not None and rec.diverged_at < 5
+    assert rec.epochs[-1] == rec.diverged_at           # the last finite weights, still drawable
+    assert len(rec.train_loss) == rec.diverged_at + 1 and np.isfinite(rec.train_loss).all()
+    assert np.isfinite(frame_view(rec, -1).output).all()
+
+
+# ---------------------------------------------------------------------- what a frame shows
+def test_frame_view_shapes(moons):
+    view = frame_view(moons, 3, resolution=20)
+    assert view.epoch == moons.epochs[3]
+    assert view.output.shape == (20, 20, 1)
+    assert [h.shape for h in view.hidden] == [(20, 20, 8), (20, 20, 8)]
+    assert view.space.train.shape == (len(moons.X_train), 2)
+    with pytest.raises(IndexError):
+        frame_view(moons, moons.n_frames)
+
+
+def test_hidden_space_decides_exactly_like_the_network(moons):
+    # 8 units, 2 classes: the x axis runs along the output weights w, so the output is
+    # exactly sigmoid(A @ p + c) at each point's coordinates p, and A = [[|w|, 0]].
+    for i in (0, -1):
+        space = hidden_space(moons, i)
+        A, c = space.logits
+        np.testing.assert_allclose(space.test @ A.T + c, moons.network(i).forward_trace(
+            moons.X_test)["z"][-1], atol=1e-12)
+        np.testing.assert_allclose(A[0], [np.linalg.norm(moons.weights[i][-1]), 0], atol=1e-12)
+
+
+def test_hidden_space_for_three_classes_is_exact_too():
+    spiral = record(PlaygroundConfig(dataset="spiral", n_classes=3, n_samples=90, epochs=20, frames=3))
+    space = hidden_space(spiral, -1)
+    A, c = space.logits
+    np.testing.assert_allclose(softmax(space.train @ A.T + c),
+                               spiral.network(-1).forward(spiral.X_train), atol=1e-12)
+
+
+def test_hidden_space_with_two_units_shows_them_as_they_are():
+    rec = record(SMALL.replace(hidden=(4, 2), epochs=10, frames=3))
+    space = hidden_space(rec, -1)
+    np.testing.assert_allclose(space.train, rec.network(-1).forward_trace(rec.X_train)["a"][2])
+    assert space.xlabel == "unit 1 of hidden layer 2"
+
+
+def test_more_classes_and_no_hidden_layer():
+    spiral = record(PlaygroundConfig(dataset="spiral", n_classes=3, n_samples=90, epochs=20, frames=3))
+    view = frame_view(spiral, -1, resolution=10)
+    assert view.output.shape == (10, 10, 3)
+    np.testing.assert_allclose(view.output.sum(axis=-1), 1.0)
+    line = record(SMALL.replace(hidden=(), epochs=5, frames=2))
+    assert frame_view(line, -1).space is None and frame_view(line, -1).hidden == []
+    for rec in (spiral, line):
+        snapshot_figure(rec).canvas.draw()             # every panel copes
+
+
+# ---------------------------------------------------------------------- the widget
+def test_show_frame_changes_the_pictures(pg):
+    panels = pg._panels
+    pg.slider.value = 0
+    first = (panels.image.get_array().copy(), panels.neurons.get_array().copy(),
+             panels.space_points[0].get_offsets().copy(), pg.view.value)
+    pg.slider.value = pg.slider.max                    # what dragging the slider does
+    last = (panels.image.get_array(), panels.neurons.get_array(),
+            panels.space_points[0].get_offsets(), pg.view.value)
+    for a, b in zip(first, last):
+        assert not np.array_equal(a, b)
+    assert "epoch <b>60</b>" in pg.frame_label.value
+
+
+def test_a_click_on_the_plane_adds_a_point(pg):
+    class Click:                                       # what matplotlib passes to the handler
+        inaxes, xdata, ydata = pg._panels.ax, 0.12345, -0.5
+
+    pg.point_class.value = 1
+    pg.on_click(Click)
+    assert pg.config.points == ((0.123, -0.5, 1),)
+    np.testing.assert_array_equal(pg._panels.drawn.get_offsets(), [[0.123, -0.5]])
+    assert "points=0.123:-0.5:1" in pg.config_text.value
+    Click.inaxes = pg._panels.loss_ax                  # clicks elsewhere are ignored
+    pg.on_click(Click)
+    assert len(pg.config.points) == 1
+    rec = pg.train()
+    np.testing.assert_array_equal(rec.X_train[-1], [0.123, -0.5])
+
+
+def test_divergence_shows_a_message_not_a_blank_plot(pg):
+    pg.controls["activation"].value = "identity"
+    pg.controls["lr"].value = 10.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        pg.train()
+    message = f"diverged at epoch {pg.recording.diverged_at}"
+    assert message in pg.status.value
+    assert any(message in t.get_text() for ax in pg.figure.axes for t in ax.texts)
+    assert pg._panels.image.get_array().std() > 0     # the untrained network is still drawn
+
+
+def test_many_slider_moves_and_trainings_leave_no_figures_behind(pg):
+    before = plt.get_fignums()
+    figure, n_axes = pg.figure, len(pg.figure.axes)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                 # includes "More than 20 figures"
+        for i in range(200):
+            pg.slider.value = (7 * i) % (pg.slider.max + 1)
+        for _ in range(3):
+            pg.train()
+    assert plt.get_fignums() == before
+    assert pg.figure is figure and len(figure.axes) == n_axes
+
+
+def test_classroom_hides_controls():
+    pg = playground(SMALL.replace(epochs=5, frames=2), classroom=("noise", "seed", "config"),
+                    backend="static")
+    assert pg.controls["noise"].layout.display == "none"
+    assert pg.controls["seed"].layout.display == "none"
+    assert pg.config_row.layout.display == "none"
+    assert pg.controls["lr"].layout.display != "none"
+    pg.close()
+    pg = playground(SMALL.replace(epochs=5, frames=2), classroom=("hidden", "activation"),
+                    backend="static")
+    network_column = pg.widget.children[0].children[1]
+    assert network_column.layout.display == "none"        # nothing left to show in it
+    pg.close()
+    with pytest.raises(ValueError, match="classroom must name controls"):
+        playground(SMALL, classroom=("colour",), backend="static")
+
+
+def test_loading_a_setup_string(pg):
+    pg.load("dataset=xor;hidden=4;epochs=20;frames=5;seed=3")
+    assert pg.controls["dataset"].value == "xor" and pg.controls["hidden"].value == "4"
+    assert pg.recording.config == PlaygroundConfig(dataset="xor", hidden=(4,), epochs=20, frames=5, seed=3)
+    pg.load("lr=__import__('os')")
+    assert "Could not load that setup: config string: lr must be a number" in pg.status.value
+    assert pg.recording.config.dataset == "xor"         # nothing changed
+
+
+def test_bad_control_values_are_reported_not_raised(pg):
+    pg.controls["hidden"].value = "8, eight"
+    assert pg.train() is None
+    assert "hidden layers: write units per layer" in pg.status.value
+    pg.controls["hidden"].value = "3,2"
+    assert pg.train().config.hidden == (3, 2)
+
+
+def test_the_playground_colours_classes_as_every_other_plot_does():
+    """One mapping for the whole course: class k in plotting.CLASS_COLORS[k]."""
+    from matplotlib.colors import to_rgb
+
+    from nn_helpers.widgets.playground import figure as pf
+    from nn_helpers.viz.plotting import CLASS_CMAP, CLASS_COLORS
+    assert pf.CMAP is CLASS_CMAP
+    np.testing.assert_allclose(pf.CMAP(0.0)[:3], to_rgb(CLASS_COLORS[0]))      # p(class 1) = 0
+    np.testing.assert_allclose(pf.CMAP(1.0)[:3], to_rgb(CLASS_COLORS[1]))      # p(class 1) = 1
+    sure = np.eye(3)[None]                                # one pixel per class, (1, 3, 3), certain
+    np.testing.assert_allclose(pf.class_image(sure)[0],
+                               [1 - 0.6 * (1 - np.array(to_rgb(c))) for c in CLASS_COLORS[:3]])
+
+
+def test_drawing_helpers_say_what_they_expected(moons):
+    from nn_helpers.widgets.playground import figure as pf
+    with pytest.raises(TypeError, match=r"output must be an ndarray of numbers, shape \(rows, columns, .*; got list"):
+        pf.class_image([[0.5]])
+    with pytest.raises(ValueError, match=r"output must have shape \(rows, columns, units\), .*; got \(0,\)"):
+        pf.class_image(np.zeros(0))
+    grid = np.linspace(0, 1, 16).reshape(4, 4, 1)
+    with pytest.raises(ValueError, match=r"xs must hold the grid's 4 coordinates, shape \(4,\); got shape \(\)"):
+        pf.boundary_segments(grid, 2.5, np.linspace(0, 1, 4))
+    with pytest.raises(TypeError, match="ys must be numeric"):
+        pf.boundary_segments(grid, np.linspace(0, 1, 4), "abc")
+    with pytest.raises(TypeError, match="hidden must be a list of .* arrays, one per hidden layer; got dict"):
+        pf.neuron_mosaic({"a": 1}, "tanh")
+    with pytest.raises(ValueError, match=r"hidden's maps must all be \(res, res, units\)"):
+        pf.neuron_mosaic([np.zeros((4, 4, 2)), np.zeros((6, 6, 2))], "tanh")
+    with pytest.raises(ValueError, match="activation must be one of 'tanh', 'relu'"):
+        pf.neuron_mosaic([np.zeros((4, 4, 2))], "softplus")
+    with pytest.raises(TypeError, match="step must be an integer >= 1; got NoneType None"):
+        pf.neuron_mosaic([np.zeros((4, 4, 2))], "tanh", step=None)
+    with pytest.raises(ValueError, match="gap must be from 0 to 1"):
+        pf.neuron_mosaic([np.zeros((4, 4, 2))], "tanh", gap=1e6)
+    with pytest.raises(TypeError, match="rec must be a Recording"):
+        pf.space_limits("moons")
+    with pytest.raises(ValueError, match="pad must be >= 0; got -7.0"):
+        pf.space_limits(moons, pad=-7)
+    with pytest.raises(TypeError, match="blit must be True or False; got ndarray"):
+        pf.PlaygroundFigure(pf.new_figure(), moons, blit=np.zeros(3))
+    panels = pf.PlaygroundFigure(pf.new_figure(), moons)
+    with pytest.raises(TypeError, match="points must be a sequence"):
+        panels.set_drawn(None)
+    with pytest.raises(ValueError, match=r"points\[0\] label must be a class 0..1; got 7"):
+        panels.set_drawn([(0.1, 0.2, 7)])
+
+
+# ---------------------------------------------------------------------- static fallback
+def test_snapshot_and_replay_for_pages_without_widgets(moons):
+    before = plt.get_fignums()
+    fig = snapshot_figure(moons, frame=5)
+    assert len(fig.axes) == 4                          # boundary, space, loss, neurons
+    html = replay_html(moons, n_frames=4)
+    assert html.count("data:image/jpeg;base64") == 4 and len(html) < 200_000
+    assert "font-awesome" not in html and 'class="fa ' not in html      # works offline: no icon font
+    assert re.search(r'title="Play" aria-label="Play" onclick="[^"]+">\s*\u25b6</button>', html)
+    assert plt.get_fignums() == before
