@@ -20,7 +20,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 
-from nn_helpers.widgets.playground.training import PlaygroundConfig, make_data, playground, record_training  # noqa: E402
+from nn_helpers.widgets.playground import PlaygroundConfig, make_data, playground, record_training  # noqa: E402
 from nn_helpers.widgets.playground.figure import FIGSIZE, PlaygroundFigure, new_figure  # noqa: E402
 from nn_helpers.widgets.playground.widget import DPI  # noqa: E402
 

@@ -12,7 +12,7 @@ collects the operations as its operators, so that ``w * x + b`` calls ``add(mul(
 order, found with a to-do list rather than recursion, so a chain 5,000 nodes deep works), so
 each node's gradient is complete before it is passed on.
 
-The functions are notebook 06's, line for line (tests/test_autodiff.py compares them); this
+The functions are notebook 06's, line for line (tests/unit/test_autodiff.py compares them); this
 module adds ``value_tanh`` (exercise 06.3), a sigmoid that cannot overflow, and clear errors for
 a ``Value`` exponent, 0 to a negative power (division by zero), a negative number to a
 fractional power, and the log of a number <= 0.

@@ -11,10 +11,8 @@ import numpy as np
 from . import _checks as val
 
 
-def _setup(n_samples, noise, seed, minimum=2):
-    n = val.positive_int(n_samples, "n_samples", minimum=minimum)
-    noise = val.real_number(noise, "noise", nonnegative=True)
-    return n, noise, np.random.default_rng(val.seed_value(seed))
+# the makers' shared table of argument constraints (each maker adds its own)
+_MAKER = dict(n_samples=val.int_at_least(2), noise=val.nonnegative_real, seed=val.seed_value)
 
 
 def _split_counts(n, k):
@@ -22,9 +20,10 @@ def _split_counts(n, k):
     return [n // k + (1 if c < n % k else 0) for c in range(k)]
 
 
+@val.checked(**_MAKER)
 def make_moons(n_samples=200, noise=0.1, seed=0):
     """Two interleaving half circles (class 0 on top, class 1 below). X (n, 2), y (n,)."""
-    n, noise, rng = _setup(n_samples, noise, seed)
+    n, rng = n_samples, np.random.default_rng(seed)
     n0, n1 = _split_counts(n, 2)
     t0, t1 = np.linspace(0, np.pi, n0), np.linspace(0, np.pi, n1)
     X = np.vstack([np.c_[np.cos(t0), np.sin(t0)],
@@ -35,10 +34,10 @@ def make_moons(n_samples=200, noise=0.1, seed=0):
     return X[order], y[order]
 
 
+@val.checked(**_MAKER, factor=val.positive_real)
 def make_circles(n_samples=200, noise=0.05, factor=0.5, seed=0):
-    """A small circle (class 1, radius ``factor``) inside a large one (class 0, radius 1)."""
-    n, noise, rng = _setup(n_samples, noise, seed)
-    factor = val.real_number(factor, "factor", positive=True)
+    """A small circle (class 1, radius ``factor``) inside a large one (class 0, radius 1). X (n, 2), y (n,)."""
+    n, rng = n_samples, np.random.default_rng(seed)
     if factor >= 1:
         raise ValueError(f"factor (inner radius / outer radius) must be < 1; got {factor}")
     n0, n1 = _split_counts(n, 2)
@@ -51,19 +50,20 @@ def make_circles(n_samples=200, noise=0.05, factor=0.5, seed=0):
     return X[order], y[order]
 
 
+@val.checked(**_MAKER)
 def make_xor(n_samples=200, noise=0.1, seed=0):
     """Points in the square [-1, 1]^2, class 1 where x1 and x2 have different signs (the XOR
-    pattern); ``noise`` is the std of Gaussian jitter added after labelling."""
-    n, noise, rng = _setup(n_samples, noise, seed)
+    pattern); ``noise`` is the std of Gaussian jitter added after labelling. X (n, 2), y (n,)."""
+    n, rng = n_samples, np.random.default_rng(seed)
     X = rng.uniform(-1, 1, size=(n, 2))
     y = ((X[:, 0] > 0) != (X[:, 1] > 0)).astype(int)
     return X + rng.normal(0, noise, X.shape), y
 
 
+@val.checked(**_MAKER, n_classes=val.int_at_least(2))
 def make_spiral(n_samples=200, noise=0.1, n_classes=2, seed=0):
-    """k interleaved spiral arms, one per class, each turning once around the origin."""
-    n, noise, rng = _setup(n_samples, noise, seed)
-    k = val.positive_int(n_classes, "n_classes", minimum=2)
+    """k interleaved spiral arms, one per class, each turning once around the origin. X (n, 2), y (n,)."""
+    n, k, rng = n_samples, n_classes, np.random.default_rng(seed)
     if n < k:
         raise ValueError(f"n_samples must be at least n_classes ({k}); got {n}")
     parts, labels = [], []
@@ -78,10 +78,11 @@ def make_spiral(n_samples=200, noise=0.1, n_classes=2, seed=0):
     return X[order], y[order]
 
 
+@val.checked(**_MAKER, n_classes=val.int_at_least(2))
 def make_gaussians(n_samples=200, noise=0.5, n_classes=2, seed=0):
-    """k round Gaussian blobs with std ``noise``, centres evenly spaced on a circle of radius 1.5."""
-    n, noise, rng = _setup(n_samples, noise, seed)
-    k = val.positive_int(n_classes, "n_classes", minimum=2)
+    """k round Gaussian blobs with std ``noise``, centres evenly spaced on a circle of radius 1.5.
+    X (n, 2), y (n,)."""
+    n, k, rng = n_samples, n_classes, np.random.default_rng(seed)
     if n < k:
         raise ValueError(f"n_samples must be at least n_classes ({k}); got {n}")
     angles = 2 * np.pi * np.arange(k) / k + np.pi / 4
@@ -108,6 +109,7 @@ def xy_plus_not_z(x, y, z):
     return int((x and y) or not z)
 
 
+@val.checked(n_inputs=val.positive_int)
 def truth_table(func=xy_plus_not_z, n_inputs=3):
     """All 2^n input rows in counting order (000, 001, ..., 111) and func's value on each.
 
@@ -115,25 +117,25 @@ def truth_table(func=xy_plus_not_z, n_inputs=3):
     """
     if not callable(func):
         raise TypeError(f"func must be a function of {n_inputs} bits; got {func!r}")
-    n_inputs = val.positive_int(n_inputs, "n_inputs")
     rows = list(itertools.product([0, 1], repeat=n_inputs))
     return np.array(rows, dtype=float), np.array([int(func(*r)) for r in rows])
 
 
+@val.checked(y=val.as_float_array, n_classes=val.optional(val.positive_int))
 def one_hot(y, n_classes=None):
     """Int labels (n,) -> one-hot rows (n, n_classes)."""
-    y = val.as_float_array(y, "y")
     if y.ndim != 1 or not np.all(y == np.round(y)) or (y.size and y.min() < 0):
         raise ValueError(f"y must be a 1-D array of non-negative integer labels; got shape {y.shape}"
                          + (f", values from {y.min():g} to {y.max():g}" if y.size else ""))
     if n_classes is None and y.size == 0:
         raise ValueError("one_hot of no labels needs n_classes (it cannot be read from y)")
-    k = int(y.max()) + 1 if n_classes is None else val.positive_int(n_classes, "n_classes")
+    k = int(y.max()) + 1 if n_classes is None else n_classes
     if y.size and y.max() >= k:
         raise ValueError(f"labels go up to {int(y.max())} but n_classes is {k}")
     return np.eye(k)[y.astype(int)]
 
 
+@val.checked(seed=val.seed_value)
 def train_test_split(X, y, test_size=0.25, seed=0):
     """Shuffle (with ``seed``) and split; returns X_train, X_test, y_train, y_test.
 
@@ -157,18 +159,18 @@ def train_test_split(X, y, test_size=0.25, seed=0):
     if not 0 < n_test < n:
         raise ValueError(f"test_size leaves {n_test} of {n} samples for testing; need at least "
                          f"one sample on each side")
-    order = np.random.default_rng(val.seed_value(seed)).permutation(n)
+    order = np.random.default_rng(seed).permutation(n)
     test, train = order[:n_test], order[n_test:]
     return X[train], X[test], y[train], y[test]
 
 
+@val.checked(scale=val.flag)
 def load_digits(scale=True):
     """scikit-learn's bundled 8x8 handwritten digits (1,797 images; no download).
 
     Returns X (1797, 64), pixel values scaled to [0, 1] (raw 0..16 when scale=False),
     and y (1797,) ints 0..9. Reshape a row to (8, 8) to see the image.
     """
-    scale = val.flag(scale, "scale")
     from sklearn.datasets import load_digits as _sk_load_digits   # heavy: imported only here
     data = _sk_load_digits()
     X = data.data.astype(float)

@@ -8,18 +8,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _checks as val
+from .network import MLP
+
+_network = val.instance_of(MLP, "a network (an MLP)")
 
 
+@val.checked(f=val.function_of("a function of one array"), x=val.as_float_array, eps=val.positive_real)
 def numerical_gradient(f, x, eps=1e-6):
     """Central-difference gradient of a scalar function f at x.
 
     f : callable taking an ndarray shaped like x and returning a number.
-    x : ndarray, any shape (not modified).  Returns an ndarray shaped like x.
+    x : ndarray, any shape (not modified: the checks made a copy).  Returns an ndarray shaped like x.
     """
-    if not callable(f):
-        raise TypeError(f"f must be a function of one array; got {type(f).__name__}")
-    x = val.as_float_array(x, "x").copy()
-    eps = val.real_number(eps, "eps", positive=True)
     grad = np.zeros_like(x)
     flat, gflat = x.reshape(-1), grad.reshape(-1)      # views into x and grad
     for i in range(flat.size):
@@ -33,18 +33,14 @@ def numerical_gradient(f, x, eps=1e-6):
     return grad
 
 
-def _network(net):
-    from .network import MLP
-    return val.instance(net, MLP, "net", "a network (an MLP)")
-
-
+@val.checked(net=_network)
 def numerical_gradients(net, X, Y, eps=1e-6):
     """Central-difference gradients of ``net.loss(X, Y)`` for every weight and bias.
 
     Returns lists (dW, db) shaped like ``net.weights`` and ``net.biases``. ``net`` is left
     unchanged. Costs two forward passes per parameter: fine for checking, slow for training.
     """
-    probe = _network(net).copy()
+    probe = net.copy()
 
     def grad_of(params, l):
         def f(p):
@@ -61,10 +57,9 @@ def numerical_gradients(net, X, Y, eps=1e-6):
     return dW, db
 
 
+@val.checked(a=val.numeric_array, b=val.numeric_array, floor=val.positive_real)
 def relative_error(a, b, floor=1e-12):
-    """Elementwise |a - b| / max(|a| + |b|, floor): 0 when equal, near 1 when unrelated."""
-    a, b = val.numeric_array(a, "a"), val.numeric_array(b, "b")
-    floor = val.real_number(floor, "floor", positive=True)
+    """Elementwise |a - b| / max(|a| + |b|, floor): 0 when equal, near 1 when unrelated (shape of a and b)."""
     if a.shape != b.shape and a.ndim and b.ndim:
         raise ValueError(f"a and b must have the same shape; got {a.shape} and {b.shape}")
     return np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), floor)
@@ -88,6 +83,7 @@ class GradCheck:
                 f"at {self.where} (tolerance {self.tolerance:.0e})")
 
 
+@val.checked(net=_network, tolerance=val.positive_real)
 def gradient_check(net, X, Y, eps=1e-6, tolerance=1e-6):
     """Compare ``net.gradients`` (backprop) with ``numerical_gradients``; return a GradCheck.
 
@@ -101,8 +97,7 @@ def gradient_check(net, X, Y, eps=1e-6, tolerance=1e-6):
     size, divided by 2 eps, is ~1e-11 in every numerical gradient, more in relative terms for
     small gradients); above 1e-3 almost always means a bug.
     """
-    tolerance = val.real_number(tolerance, "tolerance", positive=True)
-    dW, db = _network(net).gradients(X, Y)
+    dW, db = net.gradients(X, Y)
     nW, nb = numerical_gradients(net, X, Y, eps)
     worst, where = 0.0, "nowhere (no parameters)"
     for kind, exact, approx in (("W", dW, nW), ("b", db, nb)):

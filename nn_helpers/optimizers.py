@@ -19,14 +19,6 @@ import numpy as np
 from . import _checks as val
 
 
-def _fraction(value, name):
-    """value as a float in [0, 1) (a decay rate such as beta)."""
-    value = val.real_number(value, name)
-    if not 0 <= value < 1:
-        raise ValueError(f"{name} must be in [0, 1) (a decay rate, e.g. 0.9); got {value:g}")
-    return value
-
-
 def _pairs(params, grads, n_expected):
     """params and grads as checked lists of matching float arrays (params not copied)."""
     for name, arrays in (("params", params), ("grads", grads)):
@@ -57,8 +49,9 @@ class SGD:
     (a list of float ndarrays) in place; grads has the same shapes.
     """
 
+    @val.checked(lr=val.positive_real)
     def __init__(self, lr=0.1):
-        self.lr = val.real_number(lr, "lr", positive=True)
+        self.lr = lr
 
     def __repr__(self):
         return f"SGD(lr={self.lr:g})"
@@ -79,9 +72,9 @@ class Momentum:
     ``velocity`` holds one array per parameter after the first step.
     """
 
+    @val.checked(lr=val.positive_real, beta=val.decay_rate)
     def __init__(self, lr=0.1, beta=0.9):
-        self.lr = val.real_number(lr, "lr", positive=True)
-        self.beta = _fraction(beta, "beta")
+        self.lr, self.beta = lr, beta
         self.velocity = None
 
     def __repr__(self):
@@ -109,10 +102,9 @@ class RMSProp:
     and a momentum.  ``v`` holds one array per parameter after the first step.
     """
 
+    @val.checked(lr=val.positive_real, beta=val.decay_rate, eps=val.positive_real)
     def __init__(self, lr=0.01, beta=0.9, eps=1e-8):
-        self.lr = val.real_number(lr, "lr", positive=True)
-        self.beta = _fraction(beta, "beta")
-        self.eps = val.real_number(eps, "eps", positive=True)
+        self.lr, self.beta, self.eps = lr, beta, eps
         self.v = None
 
     def __repr__(self):
@@ -141,11 +133,9 @@ class Adam:
     ``m``, ``v`` hold one array per parameter after the first step; ``t`` counts the steps.
     """
 
+    @val.checked(lr=val.positive_real, beta1=val.decay_rate, beta2=val.decay_rate, eps=val.positive_real)
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
-        self.lr = val.real_number(lr, "lr", positive=True)
-        self.beta1 = _fraction(beta1, "beta1")
-        self.beta2 = _fraction(beta2, "beta2")
-        self.eps = val.real_number(eps, "eps", positive=True)
+        self.lr, self.beta1, self.beta2, self.eps = lr, beta1, beta2, eps
         self.m = self.v = None
         self.t = 0
 
@@ -171,6 +161,8 @@ class Adam:
 OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "rmsprop": RMSProp, "adam": Adam}
 
 
+@val.checked(grad=val.function_of("a function grad(w) giving the gradient at the point w"),
+             start=val.as_float_array, steps=val.int_at_least(0))
 def optimize_path(optimizer, grad, start, steps):
     """Run ``optimizer`` on a function of one point w (d,) with gradient ``grad(w)``; every point visited.
 
@@ -181,11 +173,9 @@ def optimize_path(optimizer, grad, start, steps):
     if not callable(getattr(optimizer, "step", None)):
         raise TypeError(f"optimizer must be an optimizer such as SGD(lr=0.1), Momentum(...), RMSProp(...) "
                         f"or Adam(...); got {type(optimizer).__name__} {optimizer!r:.60}")
-    val.function(grad, "grad", "a function grad(w) giving the gradient at the point w")
-    w = val.as_float_array(start, "start").copy()
+    w = start                                          # a copy: as_float_array made it
     if w.ndim != 1:
         raise ValueError(f"start must be one point, shape (d,); got shape {w.shape}")
-    steps = val.positive_int(steps, "steps", minimum=0)
     path = np.full((steps + 1, w.size), np.nan)
     path[0] = w
     with np.errstate(over="ignore", invalid="ignore"):
@@ -202,7 +192,7 @@ def optimize_path(optimizer, grad, start, steps):
         else:
             return path
     warnings.warn(f"{optimizer!r} diverged at step {t + 1}: the points overflowed; the rest of the "
-                  f"path is NaN. Try a smaller lr.", RuntimeWarning, stacklevel=2)
+                  f"path is NaN. Try a smaller lr.", RuntimeWarning, stacklevel=3)   # past @checked
     return path
 
 

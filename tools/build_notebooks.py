@@ -5,7 +5,7 @@
     python -m tools.build_notebooks --check          # are the learner copies and records current? (no kernel)
 
 Each ``notebooks/solutions/NN_topic.ipynb`` first gets its generated parts: the self-check quiz
-at its end (``tools/quiz_cells.py``, from ``nn_helpers/quizzes``), every cell's slide type
+at its end (``tools/quiz_cells.py``, from ``nn_helpers/course/quizzes``), every cell's slide type
 (``tools/slides.py``) and the notebook's name in its metadata (``nn_course``). Then it is executed
 top to bottom in a fresh kernel (the same as "Restart kernel and run all") and saved with its
 outputs. From it the build writes

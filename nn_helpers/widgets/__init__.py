@@ -1,14 +1,21 @@
-"""Interactive explorers (ipywidgets only): thin controls over the plain functions of the core,
-``nn_helpers.lessons`` and ``nn_helpers.viz``; the playground is in ``nn_helpers.widgets.playground``.
+"""Interactive explorers (ipywidgets only): thin controls over the plain functions of
+``nn_helpers.lessons`` and ``nn_helpers.viz``.
+
+``base``        the ``Explorer`` (controls wired to one matplotlib figure) and how its picture is shown
+``explorers``   the explorers, one or two per notebook (its docstring lists them)
+``playground``  the TensorFlow-Playground-like trainer (``nn_helpers.widgets.playground``)
 
     from nn_helpers import widgets
     widgets.neuron_explorer()
 """
-from .explorers import (ALL_ACTIVATIONS, IPYMPL_BACKENDS, LEARNING_RATES, NEURON_ACTIVATIONS, NEURON_DATASETS,
-                        SLOPE_FUNCTIONS, Explorer, activation_explorer, approximation_explorer,
-                        backprop_explorer, backprop_stepper, backprop_steps, digit_explorer, figure_view,
-                        forward_explorer, learning_rate_explorer, loss_explorer, neuron_data,
-                        neuron_explorer, optimizer_explorer, refresh, slope_explorer, uses_ipympl)
+from ..lessons.chain_rule import backprop_steps
+from ..lessons.one_neuron import NEURON_DATASETS, neuron_data
+from ..lessons.slopes import SLOPE_FUNCTIONS
+from .base import IPYMPL_BACKENDS, Explorer, figure_view, refresh, uses_ipympl
+from .explorers import (ALL_ACTIVATIONS, LEARNING_RATES, NEURON_ACTIVATIONS, activation_explorer,
+                        approximation_explorer, backprop_explorer, backprop_stepper, digit_explorer,
+                        forward_explorer, learning_rate_explorer, loss_explorer, neuron_explorer,
+                        optimizer_explorer, slope_explorer)
 
 __all__ = ["ALL_ACTIVATIONS", "IPYMPL_BACKENDS", "LEARNING_RATES", "NEURON_ACTIVATIONS", "NEURON_DATASETS",
            "SLOPE_FUNCTIONS", "Explorer", "activation_explorer", "approximation_explorer",

@@ -40,7 +40,7 @@ def test_neuron_explorer_redraws_when_a_slider_moves(page, backend):
     name = write_notebook(
         page.lab, f"neuron-{backend}.ipynb",
         BACKENDS[backend],
-        "from nn_helpers.widgets.explorers import neuron_explorer\n"
+        "from nn_helpers.widgets import neuron_explorer\n"
         "explorer = neuron_explorer(dataset='and', activation='step', w1=1.0, w2=1.0, b=-1.5)\n"
         "explorer",
     )
@@ -60,7 +60,7 @@ def test_neuron_explorer_redraws_when_a_slider_moves(page, backend):
 def test_activation_explorer_follows_its_menu(page):
     name = write_notebook(
         page.lab, "activation.ipynb",
-        "from nn_helpers.widgets.explorers import activation_explorer\n"
+        "from nn_helpers.widgets import activation_explorer\n"
         "explorer = activation_explorer(name='sigmoid', z=1.0)\n"
         "explorer",
     )

@@ -26,7 +26,7 @@ def menu(page, top, item):
 def test_interrupting_training_leaves_the_playground_usable(page):
     name = write_notebook(
         page.lab, "interrupt.ipynb",
-        "from nn_helpers.widgets.playground.training import PlaygroundConfig, playground\n"
+        "from nn_helpers.widgets.playground import PlaygroundConfig, playground\n"
         "pg = playground(PlaygroundConfig(n_samples=1000, hidden=(16, 16, 16), batch_size=1, epochs=3, frames=3))\n"
         "pg",
         "pg.controls['epochs'].value = 5000          # far too long to wait for",

@@ -1,7 +1,7 @@
 """tools/collect_results.py: what the command says when there is nothing to grade.
 
 Grading itself (right, wrong, unsolved, tampered, broken, endless and loud submissions) is tested
-in tests/test_selfcheck.py, on notebooks executed and saved as JupyterLab saves them.
+in tests/course/test_selfcheck.py, on notebooks executed and saved as JupyterLab saves them.
 """
 from tools import collect_results
 

@@ -3,6 +3,8 @@ says "not solved yet" for the stub, and never crashes on garbage."""
 import importlib
 import inspect
 import re
+import shutil
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -10,24 +12,14 @@ import pytest
 
 from nn_helpers.course import exercises
 from nn_helpers.course.exercises import CORRECT, UNSOLVED, WRONG
+from tests.course.exercise_cases import merged
 
 
 def stub(*args):
     ...  # YOUR CODE HERE  (what a learner's unsolved exercise looks like)
 
 
-def _all_cases():
-    """CASES of every tests/exercise_cases/nbNN.py, merged (one module per notebook)."""
-    cases = {}
-    for path in sorted((Path(__file__).parent / "exercise_cases").glob("nb*.py")):
-        module = importlib.import_module(f"tests.course.exercise_cases.{path.stem}")
-        overlap = set(cases) & set(module.CASES)
-        assert not overlap, f"{path.name} defines cases for {overlap} again"
-        cases.update(module.CASES)
-    return cases
-
-
-CASES = _all_cases()
+CASES = merged("CASES")        # of every tests/course/exercise_cases/nbNN.py
 CHECKERS = sorted(name for name, f in inspect.getmembers(exercises, callable)
                   if name.startswith("check_"))
 
@@ -35,6 +27,52 @@ CHECKERS = sorted(name for name, f in inspect.getmembers(exercises, callable)
 def test_every_checker_is_exported_from_its_notebook_module():
     modules = {getattr(exercises, n).__module__ for n in CHECKERS}
     assert all(m.startswith("nn_helpers.course.exercises.nb") for m in modules), modules
+
+
+def test_every_checker_written_in_a_notebook_module_is_found_by_name():
+    """Nothing lists the checkers: every ``@checker def check_x`` of an nbNN.py is a name of the package."""
+    written = set()
+    for path in Path(exercises.__file__).parent.glob("nb[0-9][0-9].py"):
+        written |= set(re.findall(r"^@checker\ndef (check_\w+)\(", path.read_text(), flags=re.MULTILINE))
+    assert len(written) >= 30 and set(CHECKERS) == written == set(exercises.checkers())
+
+
+CHECKER_SOURCE = ("from ._core import CORRECT, Verdict, checker\n\n\n@checker\ndef {name}(answer):\n"
+                  "    return Verdict(CORRECT, 'the answer is fine.')\n")
+
+
+def fake_exercises(tmp_path, monkeypatch, package, modules):
+    """A copy of the exercises package (its __init__ and _core) named ``package``, holding ``modules``
+    (stem -> source) as its notebook modules."""
+    folder = tmp_path / package
+    folder.mkdir()
+    for name in ("__init__.py", "_core.py"):
+        shutil.copy(Path(exercises.__file__).parent / name, folder / name)
+    for stem, source in modules.items():
+        (folder / f"{stem}.py").write_text(source)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+        monkeypatch.delitem(sys.modules, name)
+    return importlib.import_module(package)
+
+
+def test_a_new_notebooks_checker_is_found_without_being_listed(tmp_path, monkeypatch):
+    fake = fake_exercises(tmp_path, monkeypatch, "fake_exercises_new",
+                          {"nb11": CHECKER_SOURCE.format(name="check_new"), "helpers": "X = 1\n"})
+    assert "fake_exercises_new.nb11" not in sys.modules            # nothing imported at import
+    from fake_exercises_new import check_new
+    assert check_new.verdict(42).passed and "check_new" in dir(fake)
+    assert fake.notebook_modules() == ["nb11"]                      # helpers.py is no notebook
+    with pytest.raises(ImportError, match="check_old"):
+        from fake_exercises_new import check_old  # noqa: F401
+
+
+def test_two_notebooks_defining_one_checker_is_an_error(tmp_path, monkeypatch):
+    fake = fake_exercises(tmp_path, monkeypatch, "fake_exercises_twice",
+                          {"nb11": CHECKER_SOURCE.format(name="check_same"),
+                           "nb12": CHECKER_SOURCE.format(name="check_same")})
+    with pytest.raises(ImportError, match="check_same is defined twice"):
+        fake.check_same
 
 
 def test_every_checker_has_cases_with_at_least_two_wrong_answers():

@@ -1,15 +1,15 @@
 """Every learner notebook, answered three ways, checked by the self-check as a learner runs it.
 
-- natural right answers (``tests/natural_answers.py``: the surrounding cells' names reused, NumPy
-  scalars kept): every exercise solved and **no later cell computes anything different** (no
-  variable traps);
+- natural right answers (``NATURAL`` of ``tests/course/exercise_cases/nbNN.py``: the surrounding
+  cells' names reused, NumPy scalars kept): every exercise solved and **no later cell computes
+  anything different** (no variable traps);
 - typical wrong answers: no exercise solved, every other cell as the course's;
 - unsolved: no exercise solved, every other cell as the course's, nothing raises.
 
 Each file stores outputs that would fool a check against the file itself: the wrong and the
 unsolved ones store the solution's outputs (every checker saying "✅ Correct"), the natural one
 stores the unsolved run's outputs ("⏳ Not solved yet"). Notebook 07 is also tested with notebooks
-executed and saved in a kernel, in tests/test_selfcheck.py.
+executed and saved in a kernel, in tests/course/test_selfcheck.py.
 """
 import nbformat
 import pytest

@@ -3,7 +3,7 @@
 The course is exported (notebook 07 only, to keep it quick), ``nbgrader generate_assignment`` releases
 it, and five students hand it in:
 
-    all_right       NATURAL answers (tests/natural_answers.py)             3 of 3
+    all_right       NATURAL answers (tests/course/natural_answers.py)      3 of 3
     typical_wrong   WRONG answers, the mistakes students really make       0 of 3
     unsolved        the released notebook as it came                       0 of 3
     tampered        right, except 07.2: a WRONG answer, and 07.2's locked
@@ -67,7 +67,7 @@ def export(course, *names):
 
 def with_answers(nb, answers):
     """A copy of a released notebook with each solution cell's stub line (the course's, which the config
-    gives nbgrader) replaced by ``answers[exercise]``: tests/natural_answers.py's unindented code,
+    gives nbgrader) replaced by ``answers[exercise]``: tests/course/natural_answers.py's unindented code,
     indented like the stub. The cells are found by their nbgrader grade_id (``ex07_2``)."""
     names = {nbgrader_course.grade_id(name): name for name in RECORD["exercises"]}
     nb = nbformat.from_dict(json.loads(json.dumps(nb)))

@@ -1,5 +1,9 @@
 """The self-check quizzes: their data, their two views (Markdown and answer pad), their cells."""
+import importlib
 import re
+import shutil
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -94,6 +98,39 @@ NUMBERS = [p.name[:2] for p in solution_paths()]
 
 def test_every_notebook_has_a_quiz():
     assert quizzes.notebooks() == NUMBERS
+
+
+QUIZ_SOURCE = ("from nn_helpers.course.quiz import Choice, Question, Quiz\n\n"
+               "_Q = Question('Why?', [Choice('Yes.', 'Because.', correct=True), Choice('No.', 'Not so.')])\n"
+               "QUIZ = Quiz({number!r}, [_Q, _Q, _Q])\n")
+
+
+def fake_quizzes(tmp_path, monkeypatch, package, modules):
+    """A package ``package`` with a copy of the quizzes package (``package.quizzes``) holding ``modules``."""
+    folder = tmp_path / package / "quizzes"
+    folder.mkdir(parents=True)
+    (tmp_path / package / "__init__.py").write_text("")
+    (tmp_path / package / "quiz.py").write_text("from nn_helpers.course.quiz import Choice, Question, Quiz  # noqa\n")
+    shutil.copy(Path(quizzes.__file__), folder / "__init__.py")
+    for stem, source in modules.items():
+        (folder / f"{stem}.py").write_text(source)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+        monkeypatch.delitem(sys.modules, name)
+    return importlib.import_module(f"{package}.quizzes")
+
+
+def test_a_new_notebooks_quiz_is_found_without_being_listed(tmp_path, monkeypatch):
+    fake = fake_quizzes(tmp_path, monkeypatch, "fake_course_new",
+                        {"nb11": QUIZ_SOURCE.format(number="11"), "nb12": QUIZ_SOURCE.format(number="12")})
+    assert "fake_course_new.quizzes.nb11" not in sys.modules        # nothing imported at import
+    assert fake.notebooks() == ["11", "12"] and fake.load("12_next_topic").notebook == "12"
+
+
+def test_a_quiz_in_the_module_of_another_notebook_is_an_error(tmp_path, monkeypatch):
+    fake = fake_quizzes(tmp_path, monkeypatch, "fake_course_wrong", {"nb11": QUIZ_SOURCE.format(number="12")})
+    with pytest.raises(ImportError, match="holds the quiz of notebook '12', expected '11'"):
+        fake.notebooks()
 
 
 @pytest.mark.parametrize("number", NUMBERS)

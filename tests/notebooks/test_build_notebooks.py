@@ -2,8 +2,8 @@
 
 The solutions pass (nbval on notebooks/solutions, run by plain `pytest`, and the stored checker
 lines say Correct); the learner copies carry no answer and no verdict. How learner notebooks are
-judged (unsolved, wrong, right, edited) is tested in tests/test_selfcheck.py and
-tests/test_natural_answers.py.
+judged (unsolved, wrong, right, edited) is tested in tests/course/test_selfcheck.py and
+tests/course/test_natural_answers.py.
 """
 import re
 import shutil

@@ -1,7 +1,7 @@
 """Run every notebook again in fresh kernels, offline, and keep what a learner would read.
 
-For tests/test_determinism.py: the text must be byte-identical to the stored outputs, and no
-kernel may reach the network (the guard is tested in tests/test_safety.py). Each notebook runs
+For tests/quality/test_determinism.py: the text must be byte-identical to the stored outputs, and no
+kernel may reach the network (the guard is tested in tests/quality/test_safety.py). Each notebook runs
 twice, in fresh kernels started with ``PYTHONHASHSEED`` 1 and 2 (so set order cannot hide), through ``tools.build_notebooks.execute``: the same kernel, working directory and
 settings as the build that stored the outputs. The runs happen once per pytest process
 (``fresh_runs()`` is cached), two notebooks at a time, each in a Python process of its own.

@@ -5,11 +5,11 @@ Two kinds of checks:
 * Fast, on the stored outputs (what nbval compares against): no memory address, machine
   path, date or clock time in any compared text; no warning on stderr; no error in a
   complete notebook; and every cell that shows a live widget is marked NBVAL_IGNORE_OUTPUT.
-* Slow: every notebook runs twice more in fresh kernels (``tests/fresh_runs.py``, with
+* Slow: every notebook runs twice more in fresh kernels (``tests/quality/fresh_runs.py``, with
   PYTHONHASHSEED 1 and 2) and each compared text output must be byte-identical to the stored
   one. With the build that stored them and the nbval run of the default ``pytest``, that is
   four runs, three of them checked against the first. The kernels run offline, behind the
-  network guard of tests/fresh_runs.py (tested in tests/test_safety.py): none may have tried
+  network guard of tests/quality/fresh_runs.py (tested in tests/quality/test_safety.py): none may have tried
   to reach the network.
 """
 import re

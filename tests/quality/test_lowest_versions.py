@@ -7,7 +7,7 @@ venv (with the Python running the tests: the one binder/runtime.txt pins), toget
 other lines of requirements-dev.txt as they stand (the tests need them; pip must find versions of
 them that agree with the pinned ones), then runs the unit tests and nbval over a few notebooks
 there (through the course's self-check plugin), from a copy of the repository. The sweep of bad
-inputs (tests/test_reliability.py) and the slow tests are left out: they test our code, not
+inputs (tests/quality/test_reliability.py) and the slow tests are left out: they test our code, not
 the libraries' versions, and take minutes. (The newest versions are what .ci/run installs.)
 """
 import re
@@ -71,7 +71,7 @@ def test_the_lowest_allowed_versions_run_the_tests_and_notebooks(tmp_path):
         assert got is not None and Version(got) == Version(version), (name, version, got)
 
     result = _run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not slow and not browser and not hub",
-                   "-k", "not bad_input_gets", "--deselect", "tests/test_torch_bridge.py", "tests", *NOTEBOOKS],
+                   "-k", "not bad_input_gets", "--deselect", "tests/unit/test_torch_bridge.py", "tests", *NOTEBOOKS],
                   copy, env, 1800)
     summary = result.stdout.strip().splitlines()[-1]
     assert " passed" in summary and "failed" not in summary and "error" not in summary, summary

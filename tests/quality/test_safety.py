@@ -1,14 +1,14 @@
 """Safety: nothing reaches the network, nothing evaluates what a learner typed, no stray JavaScript.
 
 * Network: every notebook runs offline in fresh kernels behind a guard that refuses and logs
-  any connection or name lookup beyond this machine (``tests/fresh_runs.py``); no kernel may
+  any connection or name lookup beyond this machine (``tests/quality/fresh_runs.py``); no kernel may
   have tried one. The guard is tested here; the runs are the determinism reruns, so that
-  assertion sits next to theirs, in tests/test_determinism.py (one file: under
+  assertion sits next to theirs, in tests/quality/test_determinism.py (one file: under
   ``pytest -n auto --dist loadfile`` one worker runs the notebooks once for both).
 * Strings: the package, the build tool and every notebook's code are read as Python syntax
   trees (IPython's ``%magics`` and ``!shell`` lines translated first); no call may evaluate or
   unpickle a string, shell out, import by name, download, or open a socket. (The playground's
-  configuration strings are parsed field by field: tests/test_playground.py shows that a
+  configuration strings are parsed field by field: tests/widgets/test_playground.py shows that a
   malicious one is refused with a message, with ``eval``, ``exec`` and ``__import__`` disabled.)
 * JavaScript: no stored output carries a JavaScript MIME type, and the only ``<script>`` in
   any output is matplotlib's own animation player (``to_jshtml``, the playground's replay),

@@ -3,9 +3,12 @@
 Each explorer's control is moved 1,000 times (100 for the three explorers that redraw their
 whole picture on every move, each such move costing a quarter of a second), then back to where
 it started; the playground's replay slider is moved 1,000 times and Train pressed 20 times.
-Afterwards there must be no new pyplot figure (and no "More than 20 figures" warning: warnings
-are errors here), no new thread, the same number of artists in the picture (nothing piles up),
-and less than 50 MB more memory (resident set size).
+Afterwards every control is back where it started and the picture shows exactly what it showed
+before the moves (every line, point, text and image the same); there must be no new pyplot figure
+(and no "More than 20 figures" warning: warnings are errors here), no new thread, the same number
+of artists in the picture (nothing piles up), and less than 50 MB more memory (resident set size).
+Each of the 20 trainings records the configured frames, with a finite training loss that falls,
+and the same numbers every time (same seed).
 
 The moves run the explorers' own code (their draw functions, the playground's frames) with the
 rasterisation skipped, as under ipympl where the browser asks for pixels only when it can show
@@ -13,18 +16,24 @@ them; a second test renders every move to PNG/JPEG, as the inline backend does, 
 The in-browser side (a kernel interrupt from the Kernel menu) is tests/browser/test_interrupt.py.
 """
 import gc
+import sys
 import threading
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib._pylab_helpers import Gcf
+from matplotlib.axes import Axes
+from matplotlib.collections import Collection
+from matplotlib.image import AxesImage
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 
 from benchmarks.bench_playground import rss_mb  # (resident memory now, in MB)
-from nn_helpers import examples
-from nn_helpers.widgets import explorers as widgets
-from nn_helpers.widgets.playground.training import PlaygroundConfig, playground
-from tests.quality.test_reliability import digits_net, value_graph
+from nn_helpers import examples, widgets
+from nn_helpers.widgets.playground import PlaygroundConfig, playground
+from tests.quality.sweep_cases import digits_net, value_graph
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("error")]
 
@@ -64,10 +73,55 @@ def state(figure):
             "threads": threading.active_count(), "artists": len(figure.findobj())}
 
 
+# What each kind of artist shows (its data, not how matplotlib lays it out or keeps it)
+SHOWN = [(Line2D, ("get_xydata",)), (Text, ("get_text",)), (AxesImage, ("get_array",)),
+         (Collection, ("get_offsets", "get_array", "get_facecolor")), (Rectangle, ("get_bbox",)),
+         (Axes, ("get_xlim", "get_ylim"))]
+
+
+def picture(figure):
+    """What the picture shows, artist by artist: lines' points, texts, images' pixels, collections'
+    points, values and colours, bars, and every axes' limits."""
+    shown = []
+    for artist in figure.findobj(lambda a: a.get_visible()):
+        for kind, reads in SHOWN:
+            if isinstance(artist, kind):
+                for read in reads:
+                    if read == "get_facecolor" and artist.get_array() is not None:
+                        continue                   # colours from the values: set when it is rendered
+                    value = getattr(artist, read)()
+                    value = value.bounds if read == "get_bbox" else value
+                    shown.append((type(artist).__name__, read, None if value is None else np.ma.getdata(value)))
+    return shown
+
+
+def _equal(a, b):
+    if a is None or b is None:
+        return a is b
+    a, b = np.asarray(a), np.asarray(b)
+    numeric = a.dtype.kind in "fc" and b.dtype.kind in "fc"
+    return np.array_equal(a, b, equal_nan=numeric)             # an image leaves NaN where nothing is drawn
+
+
+def same_picture(a, b):
+    return len(a) == len(b) and all(x[:2] == y[:2] and _equal(x[2], y[2]) for x, y in zip(a, b))
+
+
+def moves(values, n):
+    """The values n rapid moves go through, then back to values[0]."""
+    return [values[(i + 1) % len(values)] for i in range(n)] + [values[0]]
+
+
+def changes(values, n):
+    """The values of those moves that change the control's value (from values[0])."""
+    path = moves(values, n)
+    return [b for a, b in zip([values[0]] + path, path) if a != b]
+
+
 def move(control, values, n):
     """n rapid moves through values, then back to values[0]; returns how many changed the value."""
     changed = 0
-    for value in [values[(i + 1) % len(values)] for i in range(n)] + [values[0]]:
+    for value in moves(values, n):
         changed += control.value != value
         control.value = value
     return changed
@@ -85,19 +139,42 @@ def _close_all():
     plt.close("all")
 
 
+def explorer_module():
+    """The module whose ``refresh`` the explorers call after each draw (where Explorer.redraw lives)."""
+    return sys.modules[widgets.Explorer.redraw.__module__]
+
+
 @pytest.mark.parametrize("name", list(EXPLORERS))
 def test_rapid_moves_leave_no_figures_threads_artists_or_memory_behind(name, monkeypatch):
     make, control_name, values, n = EXPLORERS[name]
     renders = []
-    monkeypatch.setattr(widgets, "refresh", lambda view, figure: renders.append(view))
+    monkeypatch.setattr(explorer_module(), "refresh", lambda view, figure: renders.append(view))
     explorer = make()
     try:
         control = explorer.controls[control_name]
         move(control, values, len(values))                    # warm up: every picture drawn once
+        settings, shown = explorer.values, picture(explorer.figure)
         before, rss_before, drawn = state(explorer.figure), rss_mb(), len(renders)
         moved = move(control, values, n)
-        assert moved >= n and len(renders) - drawn == moved, "every move redraws the picture"
+        assert moved == len(changes(values, n)) >= n and len(renders) - drawn == moved, "one redraw a move"
+        assert explorer.values == settings and control.value == values[0]
+        assert same_picture(picture(explorer.figure), shown), "back where it started, the picture differs"
         assert_nothing_left_behind(before, state(explorer.figure), rss_before)
+    finally:
+        explorer.close()
+
+
+def test_the_picture_check_sees_one_step_of_a_slider(monkeypatch):
+    """The check above can fail: one step of w1 changes what the neuron explorer shows."""
+    monkeypatch.setattr(explorer_module(), "refresh", lambda view, figure: None)
+    explorer = widgets.neuron_explorer(w1=1.0)
+    try:
+        shown = picture(explorer.figure)
+        assert same_picture(picture(explorer.figure), shown)
+        explorer.controls["w1"].value = 1.1
+        assert not same_picture(picture(explorer.figure), shown)
+        explorer.controls["w1"].value = 1.0
+        assert same_picture(picture(explorer.figure), shown)
     finally:
         explorer.close()
 
@@ -130,19 +207,26 @@ def test_the_playground_survives_1000_replay_moves_and_20_trainings(pg, monkeypa
     figure, n_axes = pg.figure, len(pg.figure.axes)
     drawn = []
     with monkeypatch.context() as patch:
-        patch.setattr(pg, "_draw", lambda: drawn.append(1))
+        patch.setattr(pg, "_draw", lambda: drawn.append(pg.slider.value))
         move(pg.slider, frames, len(frames))
+        shown, label = picture(figure), pg.frame_label.value
         before, rss_before = state(figure), rss_mb()
-        move(pg.slider, frames, MOVES)
-        assert len(drawn) >= MOVES
+        moved = move(pg.slider, frames, MOVES)
+        assert drawn[-moved:] == changes(frames, MOVES) and moved >= MOVES           # each frame shown once
+        assert pg.slider.value == 0 and pg.frame_label.value == label and label.startswith("epoch <b>0</b>")
+        assert same_picture(picture(figure), shown), "back at frame 0, the picture differs"
         assert_nothing_left_behind(before, state(figure), rss_before)
-    pg.train()
+    first = pg.train()
     before, rss_before = state(figure), rss_mb()
     for _ in range(TRAININGS):
-        assert pg.train() is not None
+        rec = pg.train()
+        assert rec.n_frames == SMALL.frames and rec.epochs[0] == 0 and rec.epochs[-1] == SMALL.epochs
+        assert np.all(np.isfinite(rec.train_loss)) and rec.train_loss[-1] < rec.train_loss[0]
+        assert np.array_equal(rec.train_loss, first.train_loss)         # same seed, same run
+        assert pg.recording is rec and pg.slider.max == pg.slider.value == SMALL.frames - 1
     assert_nothing_left_behind(before, state(figure), rss_before)
     assert pg.figure is figure and len(figure.axes) == n_axes
-    assert "Trained 40 epochs" in pg.status.value
+    assert f"Trained {SMALL.epochs} epochs" in pg.status.value
 
 
 def test_the_playground_rendered_replay_leaves_nothing_behind(pg):
@@ -156,7 +240,7 @@ def test_the_playground_rendered_replay_leaves_nothing_behind(pg):
 
 def test_an_interrupted_training_leaves_the_playground_usable(pg, monkeypatch):
     """A kernel interrupt is a KeyboardInterrupt raised wherever the kernel is: here, mid-training."""
-    from nn_helpers.widgets.playground import widget as playground_widget
+    playground_widget = sys.modules[type(pg).train.__module__]      # where Train looks up record_training
     shown = pg.recording
     real = playground_widget.record_training
 

@@ -127,9 +127,10 @@ def test_optimize_path_does_not_change_its_start_and_reports_divergence():
     start = START.copy()
     optimize_path(Adam(0.3), valley_grad, start, 5)
     assert np.array_equal(start, START)
-    with pytest.warns(RuntimeWarning, match="diverged"):
+    with pytest.warns(RuntimeWarning, match="diverged") as caught:
         path = optimize_path(SGD(1e200), valley_grad, START, 5)
     assert np.isnan(path[-1]).all() and np.isfinite(path[0]).all()
+    assert caught[0].filename == __file__          # the warning points at the caller's line
 
 
 @pytest.mark.parametrize("make, message", [

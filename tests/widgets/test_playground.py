@@ -4,8 +4,10 @@ Everything runs without a browser: the widget uses the "static" backend (the fig
 a PNG in an ipywidgets.Image), so setting a control's value from Python runs exactly the
 code a slider move or a click runs in JupyterLab.
 """
+import ast
 import builtins
 import dataclasses
+import pathlib
 import re
 import warnings
 
@@ -15,9 +17,9 @@ import pytest
 
 from nn_helpers.widgets.playground import config as playground_config
 from nn_helpers.activations import softmax
-from nn_helpers.widgets.playground.training import (PlaygroundConfig, frame_view, hidden_space, make_data,
-                                   playground, record_training)
-from nn_helpers.widgets.playground.figure import replay_html, snapshot_figure
+from nn_helpers.widgets.playground import (PlaygroundConfig, make_data, playground, record_training,
+                                           replay_html, snapshot_figure)
+from nn_helpers.widgets.playground.training import decision_margins, frame_view, hidden_space, network_spec
 
 # Small and quick: 60 epochs, 12 frames, 100 points.
 SMALL = PlaygroundConfig(n_samples=100, epochs=60, frames=12, lr=0.3)
@@ -70,10 +72,10 @@ def test_config_string_may_leave_out_keys_and_space_things_out():
     ("seed=1.5", "seed must be an integer"),
     ("epochs=0", "epochs must be an integer from 1 to 5000; got 0"),
     ("dataset=moons;dataset=xor", "dataset is given twice"),
-    ("dataset=mnist", "dataset must be one of moons, circles, xor, spiral, gaussians"),
+    ("dataset=mnist", "dataset must be one of 'moons', 'circles', 'xor', 'spiral', 'gaussians'; got 'mnist'"),
     ("n_classes=3", "moons has 2 classes"),
     ("points=1:2", "points are x1:x2:label"),
-    ("points=1:2:5", "label must be a class 0..1; got 5"),
+    ("points=1:2:5", "points[0] label (its class) must be an integer from 0 to 1; got 5"),
     ("points=9:0:1", "coordinate must be a number from -5 to 5"),
     ("batch_size=half", "batch_size must be an integer"),
     ("seed=" + "9" * 9000, "config string too long"),
@@ -126,7 +128,7 @@ def test_make_data_is_deterministic_by_seed_and_adds_drawn_points():
     np.testing.assert_array_equal(X_train[-2:], [[0.5, 0.25], [-1.0, 2.0]])
     np.testing.assert_array_equal(y_train[-2:], [1, 0])
     np.testing.assert_array_equal(X_test, a[1])        # the test set never changes
-    with pytest.raises(ValueError, match="label must be a class 0..1"):
+    with pytest.raises(ValueError, match=r"label \(its class\) must be an integer from 0 to 1; got 2"):
         make_data(SMALL, extra_points=[(0, 0, 2)])
 
 
@@ -219,6 +221,86 @@ def test_more_classes_and_no_hidden_layer():
     assert frame_view(line, -1).space is None and frame_view(line, -1).hidden == []
     for rec in (spiral, line):
         snapshot_figure(rec).canvas.draw()             # every panel copes
+
+
+def test_hidden_space_output_is_the_network_output():
+    """The shading of the hidden-space panel: the output activation network_spec chose, applied
+    to A @ p + c, gives the network's own output at every point's coordinates p."""
+    spiral = record(PlaygroundConfig(dataset="spiral", n_classes=3, n_samples=90, epochs=20, frames=3))
+    line = record(SMALL.replace(epochs=10, frames=3))
+    for rec in (spiral, line):
+        space = hidden_space(rec, -1)
+        assert space.output_activation == network_spec(rec.config)["output_activation"]
+        np.testing.assert_allclose(space.output(space.test), rec.network(-1).forward(rec.X_test), atol=1e-12)
+        assert space.output(np.zeros((4, 5, 2))).shape == (4, 5, rec.network(-1).sizes[-1])
+    with pytest.raises(ValueError, match=r"coordinates in this plane, shape \(\.\.\., 2\); got shape \(3, 3\)"):
+        space.output(np.zeros((3, 3)))
+    five = record(PlaygroundConfig(dataset="gaussians", n_classes=5, hidden=(6,), n_samples=100,
+                                   epochs=5, frames=2))
+    space = hidden_space(five, -1)
+    assert space.logits is None and space.output(space.train) is None     # no exact view: nothing to shade
+
+
+def test_decision_margins_are_zero_where_the_decision_changes():
+    [margin] = decision_margins(np.array([[0.2], [0.5], [0.7]]))           # one unit: p - 0.5
+    np.testing.assert_allclose(margin, [-0.3, 0.0, 0.2])
+    margins = decision_margins(np.array([[0.5, 0.3, 0.2], [0.4, 0.4, 0.2]]))
+    np.testing.assert_allclose(margins, [[0.2, 0.0], [-0.2, 0.0], [-0.3, -0.2]])   # a tie: zero for both
+    out = frame_view(record(PlaygroundConfig(dataset="spiral", n_classes=3, n_samples=90, epochs=20,
+                                             frames=2)), -1, resolution=12).output
+    winners = np.argmax(np.stack(decision_margins(out)), axis=0)
+    np.testing.assert_array_equal(winners, out.argmax(axis=-1))            # the class that wins
+    with pytest.raises(ValueError, match=r"output must have shape \(\.\.\., k\), k >= 1 outputs; got shape \(0"):
+        decision_margins(np.zeros(0))
+    with pytest.raises(TypeError, match="output must be numeric"):
+        decision_margins("abc")
+
+
+def test_the_picture_names_the_network_network_spec_builds():
+    spiral = record(PlaygroundConfig(dataset="spiral", n_classes=3, n_samples=90, epochs=5, frames=2))
+    texts = [t.get_text() for t in snapshot_figure(spiral).texts]
+    assert any(t.startswith("spiral · 2-8-8-3 tanh · learning rate 0.03") for t in texts), texts
+
+
+MODULES = ("config", "training", "figure", "widget")
+
+
+def playground_imports(source):
+    """Which of MODULES, and which of matplotlib, ipywidgets and nn_helpers' private names, a
+    module's source imports (read with ast, not run)."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            found.update(m for m in MODULES if module == m or module.endswith(f"playground.{m}"))
+            found.update({"matplotlib", "ipywidgets"} & {module.split(".")[0]})
+            found.update(f"private {a.name}" for a in node.names
+                         if a.name.startswith("_") and a.name != "_checks")
+        elif isinstance(node, ast.Import):
+            found.update({"matplotlib", "ipywidgets"} & {a.name.split(".")[0] for a in node.names})
+    return found
+
+
+def test_arrows_go_one_way_widget_figure_training_config():
+    """No circle: each module imports only those below it; the maths knows no drawing or widget."""
+    allowed = {"config": set(), "training": {"config"}, "figure": {"config", "training", "matplotlib"},
+               "widget": {"config", "training", "figure", "matplotlib", "ipywidgets"}}
+    folder = pathlib.Path(playground_config.__file__).parent
+    for module in MODULES:
+        assert playground_imports((folder / f"{module}.py").read_text()) <= allowed[module], module
+    # the check can fail: the old training.py imported the widget, the old figure.py a private name
+    assert "widget" in playground_imports("def playground():\n    from .widget import Playground\n")
+    assert "private _orthonormal" in playground_imports("from .training import _orthonormal\n")
+
+
+def test_config_ranges_take_numpy_numbers_and_refuse_huge_ones():
+    assert PlaygroundConfig(epochs=np.int64(7), lr=np.float32(0.5)) == PlaygroundConfig(epochs=7, lr=0.5)
+    with pytest.raises(ValueError, match="epochs must be an integer from 1 to 5000; got 0$"):
+        PlaygroundConfig(epochs=np.int64(0))
+    with pytest.raises(ValueError, match="lr must be a number from 1e-05 to 100; got 1000000"):
+        PlaygroundConfig(lr=10**400)                  # no OverflowError on the way
+    with pytest.raises(TypeError, match=r"label \(its class\) must be an integer from 0 to 1; got float 0.5"):
+        PlaygroundConfig(points=((0.0, 0.0, 0.5),))
 
 
 # ---------------------------------------------------------------------- the widget
@@ -315,7 +397,7 @@ def test_the_playground_colours_classes_as_every_other_plot_does():
     from matplotlib.colors import to_rgb
 
     from nn_helpers.widgets.playground import figure as pf
-    from nn_helpers.viz.plotting import CLASS_CMAP, CLASS_COLORS
+    from nn_helpers.viz import CLASS_CMAP, CLASS_COLORS
     assert pf.CMAP is CLASS_CMAP
     np.testing.assert_allclose(pf.CMAP(0.0)[:3], to_rgb(CLASS_COLORS[0]))      # p(class 1) = 0
     np.testing.assert_allclose(pf.CMAP(1.0)[:3], to_rgb(CLASS_COLORS[1]))      # p(class 1) = 1
@@ -354,7 +436,7 @@ def test_drawing_helpers_say_what_they_expected(moons):
     panels = pf.PlaygroundFigure(pf.new_figure(), moons)
     with pytest.raises(TypeError, match="points must be a sequence"):
         panels.set_drawn(None)
-    with pytest.raises(ValueError, match=r"points\[0\] label must be a class 0..1; got 7"):
+    with pytest.raises(ValueError, match=r"points\[0\] label \(its class\) must be an integer from 0 to 1; got 7"):
         panels.set_drawn([(0.1, 0.2, 7)])
 
 

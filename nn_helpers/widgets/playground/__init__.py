@@ -1,15 +1,19 @@
 """The playground: a TensorFlow-Playground-like trainer in a notebook.
 
-``config``    the settings (one dataclass, checked once) and their string form
-``training``  data, training run recorded frame by frame (NumPy, through ``nn_helpers.network``)
+``widget``    the controls (ipywidgets) wired to the three below, and ``playground()``
 ``figure``    the picture of one frame (matplotlib), snapshots and HTML replays
-``widget``    the controls (ipywidgets) wired to the three above
+``training``  data, a training run recorded frame by frame, what each frame shows
+              (NumPy and the core: ``MLP``, the data sets, the activations)
+``config``    the settings (one dataclass, checked once) and their string form
+
+Each imports only the ones below it: widget -> figure -> training -> config.
 
     from nn_helpers.widgets.playground import playground
     playground()
 """
 from .config import PlaygroundConfig
 from .figure import replay_html, snapshot_figure
-from .training import make_data, playground, record_training
+from .training import make_data, record_training
+from .widget import playground
 
 __all__ = ["PlaygroundConfig", "make_data", "playground", "record_training", "replay_html", "snapshot_figure"]

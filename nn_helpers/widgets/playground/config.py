@@ -7,12 +7,15 @@ that a lecturer can paste into a slide; ``PlaygroundConfig.from_string`` reads i
 The string is parsed field by field with ``int``/``float``/a fixed list of names, never
 evaluated: a malformed one raises ValueError saying which part is wrong and what was
 expected. Keys left out take their defaults, so a hand-written ``dataset=xor`` works.
+
+Every value is checked once, on creation, by ``nn_helpers._checks`` against the table of
+allowed ranges ``RANGES`` and the lists of names below.
+Imports: the core only (``datasets``, ``_checks``); training, figure and widget import this.
 """
 import dataclasses
-import math
-import numbers
 from typing import Optional, Tuple
 
+from ... import _checks as val
 from ...datasets import TOY_DATASETS
 
 DATASETS = tuple(TOY_DATASETS)                     # moons, circles, xor, spiral, gaussians
@@ -28,39 +31,23 @@ RANGES = {"n_classes": (2, 6), "noise": (0.0, 1.0), "n_samples": (20, 1000),
           "seed": (0, 2**32 - 1), "coordinate": (-5.0, 5.0)}
 
 
-def _int(name, value, key=None):
-    lo, hi = RANGES[key or name]
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer from {lo} to {hi}; got {type(value).__name__} {value!r}")
-    if not lo <= value <= hi:
-        raise ValueError(f"{name} must be an integer from {lo} to {hi}; got {value}")
-    return int(value)
-
-
-def _float(name, value, key=None):
-    lo, hi = RANGES[key or name]
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number from {lo:g} to {hi:g}; got {type(value).__name__} {value!r}")
-    if not (math.isfinite(value) and lo <= value <= hi):
-        raise ValueError(f"{name} must be a number from {lo:g} to {hi:g}; got {value!r}")
-    return float(value)
-
-
-def _choice(name, value, options):
-    if not isinstance(value, str) or value not in options:
-        raise ValueError(f"{name} must be one of {', '.join(options)}; got {value!r}")
-    return value
+def _ranged(value, name, key=None):
+    """value checked against RANGES[key or name]: an int range takes ints, a float range numbers."""
+    low, high = RANGES[key or name]
+    return val.in_range(value, name, low, high, integer=isinstance(low, int))
 
 
 def _sequence(name, value, what):
+    """value as a tuple, if it is a sequence (not a str); TypeError saying what was expected."""
     if isinstance(value, (str, bytes)) or not hasattr(value, "__len__"):
         raise TypeError(f"{name} must be a sequence of {what}; got {type(value).__name__} {value!r:.60}")
     return tuple(value)
 
 
 def check_points(points, n_classes):
-    """Drawn points as a tuple of (x1, x2, label) with label in 0..n_classes-1; ValueError if not."""
-    n_classes = _int("n_classes", n_classes)
+    """Drawn points as a tuple of (x1, x2, label) with label in 0..n_classes-1 (TypeError or
+    ValueError if not); at most MAX_POINTS, coordinates within RANGES["coordinate"]."""
+    n_classes = _ranged(n_classes, "n_classes")
     points = _sequence("points", points, "(x1, x2, label) triples")
     if len(points) > MAX_POINTS:
         raise ValueError(f"points: at most {MAX_POINTS} drawn points; got {len(points)}")
@@ -69,11 +56,9 @@ def check_points(points, n_classes):
         p = _sequence(f"points[{i}]", p, "numbers")
         if len(p) != 3:
             raise ValueError(f"points[{i}] must be (x1, x2, label); got {p!r:.60}")
-        x1, x2 = (_float(f"points[{i}] coordinate", v, "coordinate") for v in p[:2])
-        label = p[2]
-        if isinstance(label, bool) or not isinstance(label, numbers.Integral) or not 0 <= label < n_classes:
-            raise ValueError(f"points[{i}] label must be a class 0..{n_classes - 1}; got {label!r}")
-        out.append((x1, x2, int(label)))
+        x1, x2 = (_ranged(v, f"points[{i}] coordinate", "coordinate") for v in p[:2])
+        label = val.in_range(p[2], f"points[{i}] label (its class)", 0, n_classes - 1, integer=True)
+        out.append((x1, x2, label))
     return tuple(out)
 
 
@@ -108,21 +93,21 @@ class PlaygroundConfig:
 
     def __post_init__(self):
         hidden = _sequence("hidden", self.hidden, "layer sizes, e.g. (8, 8)")
-        _int("hidden: the number of layers", len(hidden), "layers")
+        _ranged(len(hidden), "hidden: the number of layers", "layers")
         values = {
-            "dataset": _choice("dataset", self.dataset, DATASETS),
-            "n_classes": _int("n_classes", self.n_classes),
-            "noise": round(_float("noise", self.noise), 2),
-            "n_samples": _int("n_samples", self.n_samples),
-            "test_ratio": round(_float("test_ratio", self.test_ratio), 2),
-            "hidden": tuple(_int(f"hidden[{i}] (units)", u, "units") for i, u in enumerate(hidden)),
-            "activation": _choice("activation", self.activation, ACTIVATIONS),
-            "lr": _float("lr", self.lr),
-            "batch_size": None if self.batch_size is None else _int("batch_size", self.batch_size),
-            "l2": _float("l2", self.l2),
-            "epochs": _int("epochs", self.epochs),
-            "frames": _int("frames", self.frames),
-            "seed": _int("seed", self.seed),
+            "dataset": val.choice(self.dataset, DATASETS, "dataset"),
+            "n_classes": _ranged(self.n_classes, "n_classes"),
+            "noise": round(_ranged(self.noise, "noise"), 2),
+            "n_samples": _ranged(self.n_samples, "n_samples"),
+            "test_ratio": round(_ranged(self.test_ratio, "test_ratio"), 2),
+            "hidden": tuple(_ranged(u, f"hidden[{i}] (units)", "units") for i, u in enumerate(hidden)),
+            "activation": val.choice(self.activation, ACTIVATIONS, "activation"),
+            "lr": _ranged(self.lr, "lr"),
+            "batch_size": None if self.batch_size is None else _ranged(self.batch_size, "batch_size"),
+            "l2": _ranged(self.l2, "l2"),
+            "epochs": _ranged(self.epochs, "epochs"),
+            "frames": _ranged(self.frames, "frames"),
+            "seed": _ranged(self.seed, "seed"),
         }
         if values["n_classes"] != 2 and values["dataset"] not in MULTICLASS_DATASETS:
             raise ValueError(f"n_classes: {values['dataset']} has 2 classes; more work for "

@@ -13,6 +13,10 @@ epoch slider costs one redraw and no new artists. The panels:
 ``snapshot_figure`` and ``replay_html`` give the static versions for pages where widgets
 do not run (GitHub, nbviewer, HTML exports). Figures here are made without pyplot, so they
 never count towards pyplot's open figures.
+
+Drawing only: every number drawn (the outputs over the plane, the hidden space, where the
+decision changes) comes from ``training``; the colours and the point markers from ``viz``.
+Imports: training, config, viz and matplotlib; the widget imports this.
 """
 import re
 
@@ -26,10 +30,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ... import _checks as val
-from ...activations import sigmoid, softmax
-from .training import Recording, frame_view, hidden_space
+from ...viz import CLASS_CMAP, CLASS_COLORS, plot_points
 from .config import ACTIVATIONS, check_points
-from ...viz.plotting import CLASS_CMAP, CLASS_COLORS, plot_points
+from .training import Recording, decision_margins, frame_view, hidden_space, network_spec
 
 CMAP = CLASS_CMAP                      # class 0 -> white -> class 1: the course's one class shading
 # the same, 60% strength: a background that points stand out on (no alpha: faster to draw)
@@ -85,17 +88,13 @@ def class_image(output):
 
 
 def boundary_segments(output, xs, ys):
-    """The decision boundary as a list of (m, 2) polylines: where p = 0.5 for one output unit;
-    for k outputs, where each class's probability ties the largest other one."""
-    rows, columns, units = _grid(output, "output").shape
+    """The decision boundary as a list of (m, 2) polylines: the zero lines of
+    ``training.decision_margins`` (p = 0.5 for one output unit; for k outputs, where each
+    class's probability ties the largest other one). output : (rows, columns, k); xs (columns,),
+    ys (rows,) : the grid's coordinates."""
+    rows, columns, _ = _grid(output, "output").shape
     xs, ys = _coordinates(xs, columns, "xs"), _coordinates(ys, rows, "ys")
-    if units == 1:
-        margins = [output[..., 0] - 0.5]
-    else:
-        top2 = np.sort(output, axis=-1)[..., -2:]
-        others = np.where(output >= top2[..., 1:], top2[..., :1], top2[..., 1:])
-        margins = list(np.moveaxis(output - others, -1, 0))
-    return [line for m in margins
+    return [line for m in decision_margins(output)
             for line in contour_generator(xs, ys, m, line_type="Separate").lines(0.0)]
 
 
@@ -164,8 +163,8 @@ class PlaygroundFigure:
         cfg = recording.config
         self.title = fig.text(0.015, place["header"], "", fontsize=11, weight="bold", va="center")
         batch = "full batch" if cfg.batch_size is None else f"batch {cfg.batch_size}"
-        fig.text(*place["info"], f"{cfg.dataset} · {'-'.join(map(str, [2, *cfg.hidden]))}-"
-                 f"{1 if cfg.n_classes == 2 else cfg.n_classes} {cfg.activation} · learning rate "
+        fig.text(*place["info"], f"{cfg.dataset} · {'-'.join(map(str, network_spec(cfg)['sizes']))} "
+                 f"{cfg.activation} · learning rate "
                  f"{cfg.lr:g} · {batch} · L2 {cfg.l2:g} · seed {cfg.seed}",
                  fontsize=8, color="0.35", ha="right", va="center")
         self._boundary(fig.add_axes(place["boundary"]))
@@ -230,7 +229,8 @@ class PlaygroundFigure:
         ax.set_xlabel(space.xlabel, fontsize=7.5, labelpad=1)
         ax.set_ylabel(space.ylabel, fontsize=7.5, labelpad=1)
         (x0, x1), (y0, y1) = self.space_limits = space_limits(self.rec)
-        self.space_grid = np.meshgrid(np.linspace(x0, x1, 60), np.linspace(y0, y1, 60))
+        self.space_xs, self.space_ys = np.linspace(x0, x1, 60), np.linspace(y0, y1, 60)
+        self.space_grid = np.stack(np.meshgrid(self.space_xs, self.space_ys), axis=-1)   # (60, 60, 2)
         self.space_shade = ax.imshow(np.zeros((60, 60)), origin="lower", cmap=CMAP_LIGHT, vmin=0,
                                      vmax=1, aspect="auto", interpolation="bilinear",
                                      extent=(x0, x1, y0, y1), visible=space.logits is not None)
@@ -314,14 +314,11 @@ class PlaygroundFigure:
     def _show_space(self, space):
         for points, xy in zip(self.space_points, (space.train, space.test)):
             points.set_offsets(xy)
-        if space.logits is None:
+        out = space.output(self.space_grid)                # None: no exact decision to draw
+        if out is None:
             return
-        A, c = space.logits
-        gx, gy = self.space_grid
-        z = np.stack([gx, gy], axis=-1) @ A.T + c          # the output layer's weighted inputs
-        out = sigmoid(z) if A.shape[0] == 1 else softmax(z)
-        self.space_shade.set_data(out[..., 0] if A.shape[0] == 1 else class_image(out))
-        self.space_border.set_segments(boundary_segments(out, gx[0], gy[:, 0]))
+        self.space_shade.set_data(out[..., 0] if out.shape[-1] == 1 else class_image(out))
+        self.space_border.set_segments(boundary_segments(out, self.space_xs, self.space_ys))
 
     # ------------------------------------------------------------------ drawing
     def _on_draw(self, event):

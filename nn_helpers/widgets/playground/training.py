@@ -1,14 +1,19 @@
-"""The training playground's logic: data, a recorded training run, and what each frame shows.
+"""The playground's maths: data, a recorded training run, and what each frame shows.
 
-Plain functions, no drawing and no widgets, so tests and notebooks call them directly:
+Plain functions on NumPy and the core (``MLP``, the data sets, the activations): no drawing
+and no widgets, so tests and notebooks call them directly:
 
     config = PlaygroundConfig(dataset="spiral", n_classes=3, hidden=(16, 16), seed=1)
     X_train, X_test, y_train, y_test = make_data(config)
     rec = record_training(config, X_train, y_train, X_test, y_test)   # rec.n_frames snapshots
     view = frame_view(rec, -1)     # the last frame: grid outputs, hidden neurons, hidden space
+    decision_margins(view.output)  # where the network's decision changes (zero on the boundary)
 
-``playground(config)`` builds the interactive widget on top (see playground_widget), and
-playground_figure draws frames in place, as a still figure or as an HTML replay.
+``network_spec`` is the one place that decides the network (output activation and loss by
+the number of classes); everything else asks it. ``hidden_space`` projects the last hidden
+layer to a plane where the output layer's decision stays exact, and ``HiddenSpace.output``
+evaluates that decision over the plane.
+Imports: config and the core. The figure (matplotlib) and the widget (ipywidgets) import this.
 """
 import dataclasses
 import time
@@ -18,6 +23,7 @@ from typing import Optional
 import numpy as np
 
 from ... import _checks as val
+from ...activations import get_activation
 from ...datasets import make_dataset, train_test_split
 from ...network import MLP
 from .config import MULTICLASS_DATASETS, PlaygroundConfig, check_points
@@ -92,6 +98,7 @@ class Recording:
 
     def network(self, i):
         """An MLP with the parameters of frame i (negative i counts from the end)."""
+        i = val.index(i, self.n_frames, "the frame i")             # an IndexError (and ValueError) if not there
         return MLP(**network_spec(self.config), weights=self.weights[i], biases=self.biases[i])
 
 
@@ -153,12 +160,29 @@ class HiddenSpace:
         coordinates p are exactly A @ p + c (for softmax, up to a shift shared by all classes,
         which changes nothing); so the network's decision can be drawn in this plane. None
         when no 2-D view is exact (more than 3 classes and more than 2 units).
+    xlabel, ylabel : what each axis is.
+    output_activation : the output layer's activation, as ``network_spec`` decides it.
     """
     train: np.ndarray
     test: np.ndarray
     logits: Optional[tuple]
     xlabel: str
     ylabel: str
+    output_activation: str
+
+    def output(self, points):
+        """The network's output at points of this plane: (..., 2) coordinates -> (..., k)
+        (k = 1: the probability of class 1), the output activation of A @ p + c. None when
+        ``logits`` is None."""
+        points = val.numeric_array(points, "points")
+        if points.ndim < 1 or points.shape[-1] != 2:
+            raise ValueError(f"points must be coordinates in this plane, shape (..., 2); "
+                             f"got shape {points.shape}")
+        if self.logits is None:
+            return None
+        A, c = self.logits
+        z = points @ A.T + c                               # the output layer's weighted inputs
+        return get_activation(self.output_activation).f(z)
 
 
 def _orthonormal(candidates, n=2):
@@ -186,6 +210,7 @@ def hidden_space(rec, i):
         return None
     i = val.index(i, rec.n_frames, "the frame i")
     net = rec.network(i)
+    output_activation = network_spec(rec.config)["output_activation"]
     h_train, h_test = (net.forward_trace(X)["a"][-2] for X in (rec.X_train, rec.X_test))
     units, last = h_train.shape[1], len(net.sizes) - 2
     W, b = net.weights[-1], net.biases[-1]                 # (k, units), (k,)
@@ -193,7 +218,7 @@ def hidden_space(rec, i):
         P = np.eye(2)[:, :units]                           # coordinates: the units themselves
         labels = (f"unit 1 of hidden layer {last}",
                   f"unit 2 of hidden layer {last}" if units == 2 else "(one unit only)")
-        return HiddenSpace(h_train @ P.T, h_test @ P.T, (W @ P.T, b), *labels)
+        return HiddenSpace(h_train @ P.T, h_test @ P.T, (W @ P.T, b), *labels, output_activation)
     if rec._space_basis is None:                           # from the last frame, computed once
         h_end = rec.network(-1).forward_trace(rec.X_train)["a"][-2]
         mean = h_end.mean(axis=0)
@@ -202,12 +227,13 @@ def hidden_space(rec, i):
     if W.shape[0] > 3:                                     # a fixed principal-component view
         P = _orthonormal(list(pcs) + list(np.eye(units)))
         coords = [(h - mean) @ P.T for h in (h_train, h_test)]
-        return HiddenSpace(*coords, None, "1st principal direction", "2nd principal direction")
+        return HiddenSpace(*coords, None, "1st principal direction", "2nd principal direction",
+                           output_activation)
     deciding = list(W) if W.shape[0] == 1 else [W[1] - W[0], W[2] - W[0]]
     P = _orthonormal(deciding + list(pcs) + list(np.eye(units)))
     labels = (("along the output weights w", "across w (main spread)") if W.shape[0] == 1 else
               ("along w1 - w0 (class 1 vs 0)", "toward w2 - w0 (class 2 vs 0)"))
-    return HiddenSpace(h_train @ P.T, h_test @ P.T, (W @ P.T, b), *labels)
+    return HiddenSpace(h_train @ P.T, h_test @ P.T, (W @ P.T, b), *labels, output_activation)
 
 
 @dataclasses.dataclass
@@ -247,7 +273,19 @@ def frame_view(rec, i, resolution=100):
                      net.accuracy(rec.X_train, rec.y_train), net.accuracy(rec.X_test, rec.y_test))
 
 
-def playground(config=None, classroom=(), backend=None):
-    """The interactive playground widget (see playground_widget.Playground for the details)."""
-    from .widget import Playground  # ipywidgets and matplotlib load only here
-    return Playground(config, classroom=classroom, backend=backend)
+def decision_margins(output):
+    """Where the network's decision changes: margins that are zero on the decision boundary.
+
+    output : (..., k) network outputs, e.g. FrameView.output (res, res, k).
+    Returns a list of (...) arrays: for one output unit [p - 0.5], the threshold of
+    ``MLP.predict``; for k units, one per class: its probability minus the largest other
+    class's, positive where the class wins and zero where it ties the runner-up.
+    """
+    output = val.numeric_array(output, "output")
+    if output.ndim < 1 or output.shape[-1] == 0:
+        raise ValueError(f"output must have shape (..., k), k >= 1 outputs; got shape {output.shape}")
+    if output.shape[-1] == 1:
+        return [output[..., 0] - 0.5]
+    top2 = np.sort(output, axis=-1)[..., -2:]
+    others = np.where(output >= top2[..., 1:], top2[..., :1], top2[..., 1:])
+    return list(np.moveaxis(output - others, -1, 0))

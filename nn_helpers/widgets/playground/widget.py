@@ -1,8 +1,11 @@
-"""The playground widget: controls wired to playground's functions and playground_figure's panels.
+"""The playground widget: ipywidgets controls wired to training's functions and figure's panels.
+
+    playground(config)      # a Playground; display it in a notebook
 
 Thin on purpose: the data, the training and each frame's picture come from plain functions
 (``make_data``, ``record_training``, ``PlaygroundFigure.show``); this module only turns
 control values into a PlaygroundConfig and back, and shows the figure.
+Imports: figure, training and config (nothing imports this but the package's face).
 
 Two ways to show the figure:
 - "ipympl" (after ``%matplotlib widget``): a live canvas, updated in place; clicking on the
@@ -16,10 +19,10 @@ import ipywidgets as w
 import matplotlib
 import numpy as np
 
-from .training import make_data, record_training
-from .config import (ACTIVATIONS, DATASETS, MULTICLASS_DATASETS, RANGES,
-                                PlaygroundConfig)
+from ... import _checks as val
+from .config import ACTIVATIONS, DATASETS, MULTICLASS_DATASETS, RANGES, PlaygroundConfig
 from .figure import FIGSIZE, PlaygroundFigure, new_figure
+from .training import make_data, record_training
 
 LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 BATCH_SIZES = [("full batch", None), 1, 5, 10, 20, 50, 100]
@@ -203,8 +206,7 @@ class Playground:
 
     def set_controls(self, config):
         """Show ``config`` in the controls (and keep its frames and drawn points)."""
-        if not isinstance(config, PlaygroundConfig):
-            raise TypeError(f"config must be a PlaygroundConfig; got {type(config).__name__} {config!r:.60}")
+        val.instance(config, PlaygroundConfig, "config", "a PlaygroundConfig")
         self._quiet = True
         try:
             for name, control in self.controls.items():
@@ -325,3 +327,8 @@ class Playground:
             widget = stack.pop()
             stack.extend(getattr(widget, "children", ()))
             widget.close()
+
+
+def playground(config=None, classroom=(), backend=None):
+    """The interactive training playground (a Playground: see it for the arguments)."""
+    return Playground(config, classroom=classroom, backend=backend)

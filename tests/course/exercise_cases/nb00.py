@@ -13,3 +13,13 @@ CASES = {
                   (lambda t, p: 0.75, "expected 0.2")],
     },
 }
+
+# What a learner types in each exercise cell (tests/course/natural_answers.py says how they are used):
+# a natural right answer, in the names of the cells around it, and the typical wrong one.
+NATURAL = {
+    "00.1": "return np.mean(y_true == y_pred)",
+}
+
+WRONG = {
+    "00.1": "return np.sum(y_true == y_pred)",                           # counts, not a fraction
+}

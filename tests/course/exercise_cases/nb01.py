@@ -37,3 +37,24 @@ CASES = {
                   (lambda x, l, r, h, s: float(np.sum(h * (_s(s * (x - l)) - _s(s * (x - r))))), "shape")],
     },
 }
+
+# What a learner types in each exercise cell (tests/course/natural_answers.py says how they are used):
+# a natural right answer, in the names of the cells around it, and the typical wrong one.
+NATURAL = {
+    # the worked example's names w, b, v, c, x, a, y_hat
+    "01.1": ("w, b = np.array([4.0, -2.0]), np.array([-1.0, 0.5])\n"
+             "v, c = np.array([2.0, -1.0]), 0.5\n"
+             "x = 0.5\n"
+             "a = sigmoid(w * x + b)\n"
+             "y_hat = v @ a + c"),
+    "01.2": "return height * (sigmoid(steepness * (x - left)) - sigmoid(steepness * (x - right)))",
+}
+
+WRONG = {
+    "01.1": ("w, b = np.array([4.0, -2.0]), np.array([-1.0, 0.5])\n"    # skipped the sigmoid
+             "v, c = np.array([2.0, -1.0]), 0.5\n"
+             "x = 0.5\n"
+             "a = w * x + b\n"
+             "y_hat = v @ a + c"),
+    "01.2": "return height * (sigmoid(steepness * (x - right)) - sigmoid(steepness * (x - left)))",  # upside down
+}

@@ -36,3 +36,20 @@ CASES = {
                   ((1.0, 1.0), "three numbers")],
     },
 }
+
+# What a learner types in each exercise cell (tests/course/natural_answers.py says how they are used):
+# a natural right answer, in the names of the cells around it, and the typical wrong one.
+NATURAL = {
+    "02.1": ("z = np.dot(w, x) + b\n"
+             "return sigmoid(z)"),
+    "02.2": "return -w1 / w2, -b / w2",
+    "02.3": ("w1, w2, b = -1.0, -1.0, 1.5\n"
+             "nand_weights = (w1, w2, b)"),
+}
+
+WRONG = {
+    "02.1": "return np.dot(w, x) + b",                                   # no activation
+    "02.2": "return w1 / w2, b / w2",                                    # lost the minus sign
+    "02.3": ("w1, w2, b = 1.0, 1.0, -1.5\n"                              # that is AND
+             "nand_weights = (w1, w2, b)"),
+}

@@ -85,3 +85,19 @@ CASES = {
                   (lambda Z: 1.0, "one value")],
     },
 }
+
+# What a learner types in each exercise cell (tests/course/natural_answers.py says how they are used):
+# a natural right answer, in the names of the cells around it, and the typical wrong one.
+NATURAL = {
+    "03.1": "return np.where(z > 0, 1.0, 0.01)",
+    "03.2": "return 2 * activations.sigmoid(2 * z) - 1",
+    "03.3": ("e = np.exp(Z - Z.max(axis=1, keepdims=True))\n"
+             "return e / e.sum(axis=1, keepdims=True)"),
+}
+
+WRONG = {
+    "03.1": "return np.where(z > 0, 0.01, 1.0)",                         # the two slopes swapped
+    "03.2": "return 2 * activations.sigmoid(z) - 1",                     # sigmoid(z), not sigmoid(2z)
+    "03.3": ("e = np.exp(Z - Z.max(axis=0))\n"                           # columns instead of rows
+             "return e / e.sum(axis=0)"),
+}

@@ -48,3 +48,24 @@ CASES = {
                   (0.5, "then apply the sigmoid")],
     },
 }
+
+# What a learner types in each exercise cell (tests/course/natural_answers.py says how they are used):
+# a natural right answer, in the names of the cells around it, and the typical wrong one.
+NATURAL = {
+    # section 3's pattern (x, z1_2, a1_2) for the input (1, 1, 0)
+    "04.1": ("x = np.array([1.0, 1.0, 0.0])\n"
+             "z1_2 = 0.3 * x[0] + 0.5 * x[1] + 0.6 * x[2]\n"
+             "a1_2 = sigmoid(z1_2)\n"
+             "hidden_2 = a1_2"),
+    "04.2": "return sigmoid(W @ a + b)",
+    "04.3": "return sigmoid(A @ W.T + b)",
+}
+
+WRONG = {
+    "04.1": ("x = np.array([1.0, 1.0, 0.0])\n"                           # a column of W1, not node 2's row
+             "z1_2 = 0.8 * x[0] + 0.5 * x[1] + 0.4 * x[2]\n"
+             "a1_2 = sigmoid(z1_2)\n"
+             "hidden_2 = a1_2"),
+    "04.2": "return W @ a + b",                                          # z, not sigma(z)
+    "04.3": "return sigmoid(A @ W + b)",                                 # W, not W.T (silent for square W)
+}

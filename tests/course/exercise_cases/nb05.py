@@ -46,3 +46,22 @@ CASES = {
                   (-0.5 * (1 - _o) ** 2, "never negative")],
     },
 }
+
+# What a learner types in each exercise cell (tests/course/natural_answers.py says how they are used):
+# a natural right answer, in the names of the cells around it, and the typical wrong one.
+NATURAL = {
+    # the task's formula 1/2 (t - o)^2, with its names
+    "05.1": ("t = 1.0\n"
+             "o = net.forward(np.array([0.0, 0.0, 0.0]))[0]\n"
+             "E = 0.5 * (t - o) ** 2"),
+    "05.2": "return np.mean((y - y_hat) ** 2)",
+    "05.3": "return -(t * np.log(p) + (1 - t) * np.log(1 - p))",
+}
+
+WRONG = {
+    "05.1": ("t = 1.0\n"                                                 # forgot the 1/2
+             "o = net.forward(np.array([0.0, 0.0, 0.0]))[0]\n"
+             "E = (t - o) ** 2"),
+    "05.2": "return np.sum((y - y_hat) ** 2)",                           # a sum, not a mean
+    "05.3": "return t * np.log(p) + (1 - t) * np.log(1 - p)",            # forgot the minus sign
+}

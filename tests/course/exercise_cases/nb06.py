@@ -57,3 +57,29 @@ CASES = {
                   (lambda u: math.tanh(u.data), "expected a new Value")],
     },
 }
+
+# What a learner types in each exercise cell (tests/course/natural_answers.py says how they are used):
+# a natural right answer, in the names of the cells around it, and the typical wrong one.
+NATURAL = {
+    # 06.2 in the pattern of dE_dw (dE_da, da_dz, dz_db)
+    "06.1": "return (f(x + h) - f(x - h)) / (2 * h)",
+    "06.2": ("dz_db = 1.0\n"
+             "dE_db = dE_da * da_dz * dz_db"),
+    "06.3": ("y = math.tanh(u.data)\n"
+             "out = Value(y, (u,), \"tanh\")\n"
+             "def _backward():\n"
+             "    u.grad += (1 - y ** 2) * out.grad\n"
+             "out._backward = _backward\n"
+             "return out"),
+}
+
+WRONG = {
+    "06.1": "return (f(x + h) - f(x - h)) / 2 * h",                      # (a / 2) * h
+    "06.2": "dE_db = dE_da * da_dz * x",                                 # dz/db is 1, not x
+    "06.3": ("y = math.tanh(u.data)\n"                                   # 1 - u^2: the input, not the output
+             "out = Value(y, (u,), \"tanh\")\n"
+             "def _backward():\n"
+             "    u.grad += (1 - u.data ** 2) * out.grad\n"
+             "out._backward = _backward\n"
+             "return out"),
+}

@@ -43,3 +43,24 @@ CASES = {
                   (lambda d, W, a: -(W.T @ d) * a * (1 - a), "sign is flipped")],
     },
 }
+
+# What a learner types in each exercise cell (tests/course/natural_answers.py says how they are used):
+# a natural right answer, in the names of the cells around it, and the typical wrong one.
+NATURAL = {
+    # 07.1 in the pattern of dE_dw5
+    "07.1": ("dE_dout_o2 = out_o2 - t[1]\n"
+             "dout_o2_dnet_o2 = out_o2 * (1 - out_o2)\n"
+             "dnet_o2_dw7 = out_h1\n"
+             "dE_dw7 = dE_dout_o2 * dout_o2_dnet_o2 * dnet_o2_dw7"),
+    "07.2": "return (a - t) * a * (1 - a)",
+    "07.3": "return (W_next.T @ delta_next) * a * (1 - a)",
+}
+
+WRONG = {
+    "07.1": ("dE_dout_o2 = out_o2 - t[0]\n"                              # o1's target
+             "dout_o2_dnet_o2 = out_o2 * (1 - out_o2)\n"
+             "dnet_o2_dw7 = out_h1\n"
+             "dE_dw7 = dE_dout_o2 * dout_o2_dnet_o2 * dnet_o2_dw7"),
+    "07.2": "return a - t",                                              # no sigmoid slope
+    "07.3": "return (W_next @ delta_next) * a * (1 - a)",                # W_next, not its transpose
+}

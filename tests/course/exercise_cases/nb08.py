@@ -127,3 +127,39 @@ CASES = {
                   (lambda n, b, s: [list(range(n))], "expected [3, 3, 3, 1]")],
     },
 }
+
+# What a learner types in each exercise cell (tests/course/natural_answers.py says how they are used):
+# a natural right answer, in the names of the cells around it, and the typical wrong one.
+NATURAL = {
+    # 08.1 in the pattern of the five steps by hand (w, ws)
+    "08.1": ("w = w0\n"
+             "path = [w]\n"
+             "for step in range(steps):\n"
+             "    w = w - lr * grad(w)\n"
+             "    path.append(w)\n"
+             "return np.array(path)"),
+    "08.2": ("eta = 1 / 8          # dE/dw = 8 (w - 3): one step multiplies w - 3 by 1 - 8 eta\n"
+             "eta_one_step = eta"),
+    "08.3": ("rng = np.random.default_rng(seed)\n"
+             "order = rng.permutation(n)\n"
+             "batches = []\n"
+             "for start in range(0, n, batch_size):\n"
+             "    batches.append(order[start:start + batch_size])\n"
+             "return batches"),
+}
+
+WRONG = {
+    "08.1": ("w = w0\n"                                                  # a plus: uphill
+             "path = [w]\n"
+             "for step in range(steps):\n"
+             "    w = w + lr * grad(w)\n"
+             "    path.append(w)\n"
+             "return np.array(path)"),
+    "08.2": ("eta = 1 / 2          # the 1-D bowl's answer, copied\n"
+             "eta_one_step = eta"),
+    "08.3": ("order = np.arange(n)\n"                                    # never shuffled
+             "batches = []\n"
+             "for start in range(0, n, batch_size):\n"
+             "    batches.append(order[start:start + batch_size])\n"
+             "return batches"),
+}

@@ -71,3 +71,31 @@ CASES = {
                   (_tanh_always, "not np.tanh")],
     },
 }
+
+# What a learner types in each exercise cell (tests/course/natural_answers.py says how they are used):
+# a natural right answer, in the names of the cells around it, and the typical wrong one.
+NATURAL = {
+    "09.1": "return np.eye(n_classes)[np.asarray(y).astype(int)]",
+    "09.2": "return np.diag(cm) / cm.sum(axis=1)",
+    "09.3": ("a = X\n"
+             "for l in range(len(net.weights)):\n"
+             "    z = a @ net.weights[l].T + net.biases[l]\n"
+             "    if l < len(net.weights) - 1:\n"
+             "        a = net.hidden.f(z)\n"
+             "    else:\n"
+             "        a = net.output.f(z)\n"
+             "return np.argmax(a, axis=1)"),
+}
+
+WRONG = {
+    "09.1": "return np.eye(n_classes)[y]",                               # float labels cannot index
+    "09.2": "return np.diag(cm) / cm.sum(axis=0)",                       # column sums: per predicted class
+    "09.3": ("a = X\n"                                                   # argmax over the examples
+             "for l in range(len(net.weights)):\n"
+             "    z = a @ net.weights[l].T + net.biases[l]\n"
+             "    if l < len(net.weights) - 1:\n"
+             "        a = net.hidden.f(z)\n"
+             "    else:\n"
+             "        a = net.output.f(z)\n"
+             "return np.argmax(a, axis=0)"),
+}

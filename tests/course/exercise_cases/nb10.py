@@ -79,3 +79,29 @@ CASES = {
                   ([0.15, 0.1, -0.1, 0.05], "shape (2, 2)")],
     },
 }
+
+# What a learner types in each exercise cell (tests/course/natural_answers.py says how they are used):
+# a natural right answer, in the names of the cells around it, and the typical wrong one.
+NATURAL = {
+    "10.1": ("v_new = beta * v + grad\n"
+             "w_new = w - lr * v_new\n"
+             "return w_new, v_new"),
+    "10.2": ("m_new = beta1 * m + (1 - beta1) * grad\n"
+             "v_new = beta2 * v + (1 - beta2) * grad ** 2\n"
+             "m_hat = m_new / (1 - beta1 ** t)\n"
+             "v_hat = v_new / (1 - beta2 ** t)\n"
+             "w_new = w - lr * m_hat / (np.sqrt(v_hat) + eps)\n"
+             "return w_new, m_new, v_new"),
+    "10.3": "dW_total = dW_data + lam * W",
+}
+
+WRONG = {
+    "10.1": ("v_new = beta * v + grad\n"                                 # moved by the old velocity
+             "w_new = w - lr * v\n"
+             "return w_new, v_new"),
+    "10.2": ("m_new = beta1 * m + (1 - beta1) * grad\n"                  # no bias correction
+             "v_new = beta2 * v + (1 - beta2) * grad ** 2\n"
+             "w_new = w - lr * m_new / (np.sqrt(v_new) + eps)\n"
+             "return w_new, m_new, v_new"),
+    "10.3": "dW_total = dW_data + 2 * lam * W",                          # the 1/2 of the penalty forgotten
+}

@@ -1,15 +1,16 @@
-"""Notebook 07's helpers: chain-rule factors per edge, and the backprop stepper widget.
+"""lessons.chain_rule: chain-rule factors per edge (notebook 07) and the steps through a Value
+graph (notebook 06).
 
 Mazur's 2-2-2 example: dE/dw5 = 0.74136507 x 0.186815602 x 0.593269992 = 0.082167041;
 dE/dw1 = (0.055399425 - 0.019049118) x 0.241300709 x 0.05 = 0.000438568.
 """
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 from nn_helpers import MLP, examples
-from nn_helpers.viz.diagrams import chain_rule_factors, factors_text, mark_edges, plot_network
-from nn_helpers.widgets.explorers import backprop_stepper
+from nn_helpers.autodiff import Value
+from nn_helpers.lessons.chain_rule import backprop_steps, chain_rule_factors, factors_text
+from tests.lessons.examples import neuron_graph
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -64,74 +65,58 @@ def test_factors_text_shows_the_chain_and_the_update():
     assert "0.055399 + (-0.019049) = 0.036350" in factors_text(r["w1"])
 
 
-@pytest.mark.parametrize("show_weights", ["labels", "width"])
-def test_the_gradient_diagrams_legend_writes_dE_dw_as_notebook_07_does(show_weights):
-    net, x, t = examples.mazur_example()
-    ax = plot_network(net, trace=net.forward_trace(x), gradients=net.gradients(x, t), show_weights=show_weights)
-    legend = " ".join(text.get_text() for text in ax.get_legend().get_texts())
-    assert "dE/dw" in legend and "dL/dw" not in legend
-    plt.close("all")
-
-
 def test_softmax_output_is_refused_with_a_clear_message():
     net = MLP([2, 3, 2], loss="cross_entropy")
     with pytest.raises(ValueError, match="elementwise output"):
         chain_rule_factors(net, np.zeros(2), np.array([1.0, 0.0]))
 
 
-def highlighted(ax, gid="highlight"):
-    return [np.c_[line.get_xdata(), line.get_ydata()] for line in ax.lines if line.get_gid() == gid]
+def test_the_factors_are_the_cores_numbers_for_a_net_without_biases_too():
+    """The deltas come from MLP.gradients (for one example, dE/db = delta); the 3-3-1 net has no
+    biases, so they are read from a copy whose zero biases are trainable: nothing else changes."""
+    net, _, _ = examples.boolean_example()
+    before = [W.copy() for W in net.weights]
+    records = chain_rule_factors(net, np.array([1.0, 0.0, 1.0]), np.array([0.0]))
+    dW, _ = net.gradients(np.array([1.0, 0.0, 1.0]), np.array([0.0]))
+    for r in records:
+        assert r["gradient"] == pytest.approx(dW[r["layer"] - 1][r["j"], r["k"]], rel=1e-12)
+    assert not net.bias and all(np.array_equal(W, b) for W, b in zip(net.weights, before))
 
 
-def test_mark_edges_moves_the_highlight():
+def test_chain_rule_arguments():
     net, x, t = examples.mazur_example()
-    ax = plot_network(net)
-    mark_edges(ax, net, (2, 0, 0), [])
-    first = highlighted(ax)
-    mark_edges(ax, net, (1, 0, 0), [(2, 0, 0), (2, 1, 0)])
-    assert len(highlighted(ax)) == 1 and len(highlighted(ax, "highlight path")) == 2
-    assert not np.allclose(first[0], highlighted(ax)[0])
-    plt.close("all")
+    with pytest.raises(TypeError, match="net must be an MLP"):
+        chain_rule_factors("mazur", x, t)
+    with pytest.raises(TypeError, match="x must be numeric"):
+        chain_rule_factors(net, "abc", t)
+    with pytest.raises(ValueError, match=r"t must be one target of 2 number\(s\) for this network; got shape \(\)"):
+        chain_rule_factors(net, x, -7)
+    with pytest.raises(TypeError, match="lr must be a number; got NoneType None"):
+        chain_rule_factors(net, x, t, lr=None)
+    record = chain_rule_factors(net, x, t)[0]
+    with pytest.raises(TypeError, match=r"record must be one record of chain_rule_factors \(a dict\); got list"):
+        factors_text([record])
+    with pytest.raises(ValueError, match=r"got a dict without \['name', 'source'"):
+        factors_text({"a": 1})
+    with pytest.raises(TypeError, match="lr must be a number; got ndarray"):
+        factors_text(record, lr=np.zeros(3))
 
 
-def test_mark_edges_needs_every_node_drawn():
-    net = MLP([2, 12, 1])
-    ax = plot_network(net, max_nodes=6)
-    with pytest.raises(ValueError, match="every node"):
-        mark_edges(ax, net, (1, 0, 0))
-    plt.close("all")
+# ---------------------------------------------------------------- a walk through a Value graph (notebook 06)
+
+def test_the_graph_is_what_a_minus_t_builds():
+    a, t = Value(0.7), Value(1.0)
+    d = a - t
+    assert d._op == "+" and d._prev[0] is a and d._prev[1]._op == "*" and d._prev[1]._prev[0] is t
+    assert d._prev[1]._prev[1].data == -1.0
 
 
-def test_stepper_step_changes_highlight_and_text():
-    net, x, t = examples.mazur_example()
-    e = backprop_stepper(net, x, t)
-    try:
-        diagram, panel = e.figure.axes
-        assert (e.controls["step"].min, e.controls["step"].max) == (1, 8)
-        text = panel.texts[0].get_text()
-        assert text.startswith("step 1 of 8") and "w5: the weight from h1 to o1" in text
-        edge, png = highlighted(diagram)[0], e.view.value
-        e.update(step=5)
-        text = panel.texts[0].get_text()
-        assert "w1: the weight from x1 to h1" in text and "0.000438568" in text
-        assert not np.allclose(edge, highlighted(diagram)[0])
-        assert len(highlighted(diagram, "highlight path")) == 2
-        assert e.view.value != png
-        e.controls["step"].value = 3                      # as a learner's slider does
-        assert "w7" in panel.texts[0].get_text() and not highlighted(diagram, "highlight path")
-    finally:
-        e.close()
-        plt.close("all")
-
-
-def test_a_hidden_gradient_reads_g_question_mark():
-    """Notebook 07 leaves w7's gradient (exercise 07.1's answer) off its diagram: "g = ?"."""
-    net, x, t = examples.mazur_example()
-    grads = net.gradients(x, t)
-    before = [g.copy() for g in grads[0]]
-    ax = plot_network(net, gradients=grads, hide_gradients=[(2, 1, 0)])       # w7: to o2, from h1
-    labels = [text.get_text() for text in ax.texts if text.get_gid() == "weight label"]
-    assert "0.50\ng = ?" in labels and not any("-0.0226" in s for s in labels)
-    assert "0.40\ng = 0.0822" in labels and "0.55\ng = -0.0227" in labels    # w5 and w8 as before
-    assert all(np.array_equal(g, b) for g, b in zip(grads[0], before))          # the caller's arrays unchanged
-    plt.close("all")
+def test_backprop_steps_forward_then_backward():
+    E, _ = neuron_graph()
+    steps = backprop_steps(E)
+    assert len(steps) == 27
+    assert steps[0] == (0, 0, "step 0: nothing computed yet")
+    assert steps[13][:2] == (13, 0) and steps[13][2].startswith("forward step 13: E = 0.0362")
+    assert steps[14] == (13, 1, "backward step 1: dE/dE = 1.0000")
+    assert steps[21] == (13, 8, "backward step 8: dE/dz = -0.0529")    # the notebook's static copy
+    assert steps[-1][:2] == (13, 13)
