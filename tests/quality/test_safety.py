@@ -79,6 +79,11 @@ ALLOWED = {
     ("collect_results.py", "import subprocess"): "the lecturer's command runs pytest --nbval on each "
                                                   "handed-in notebook, in a process of its own",
 }
+_DISCOVERY = ("finds the notebooks' modules (nbNN.py, a name matched by a regex) in its own folder with "
+              "pkgutil and imports them by that name: nothing a learner types reaches it")
+for _package in ("nn_helpers/course/exercises/__init__.py", "nn_helpers/course/quizzes/__init__.py"):
+    ALLOWED[(_package, "import importlib")] = _DISCOVERY
+    ALLOWED[(_package, ".import_module(...), an import by name")] = _DISCOVERY
 
 
 def _code_of(path):
@@ -121,7 +126,8 @@ def forbidden_calls(source):
 @pytest.mark.parametrize("path", SOURCES + ALL_NOTEBOOKS, ids=lambda p: p.relative_to(REPO).as_posix())
 def test_no_code_evaluates_a_string_shells_out_or_opens_a_connection(path):
     found = [f"{where}, line {line}: {what}" for where, source in _code_of(path)
-             for line, what in forbidden_calls(source) if (path.name, what) not in ALLOWED]
+             for line, what in forbidden_calls(source)
+             if (path.name, what) not in ALLOWED and (where, what) not in ALLOWED]
     assert not found, "\n".join(found)
 
 
