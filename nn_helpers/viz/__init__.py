@@ -1,6 +1,6 @@
 """Pictures (matplotlib only): one style, the plots and diagrams the notebooks draw.
 
-``style``            the palette (one colour per class) and the axes every picture is drawn on
+``style``            the palette (one colour and one marker per class) and the axes every picture is drawn on
 ``points``           class-coloured points, decision boundaries, one neuron's output (00 to 03)
 ``approximation``    a staircase network against its target curve (01)
 ``schematics``       a nerve cell, an artificial neuron, the notation of a layer (01, 04)
@@ -28,9 +28,10 @@ from .network_diagram import inches_per_unit, mark_edges, node_labels, plot_netw
 from .points import plot_decision_boundary, plot_neuron, plot_points, update_neuron
 from .schematics import plot_artificial_neuron, plot_biological_neuron, plot_notation
 from .slopes import mark_activation, plot_activation, plot_slope
-from .style import CLASS_CMAP, CLASS_COLORS, RACE_COLORS, REGIME_COLORS
+from .style import CLASS_CMAP, CLASS_COLORS, CLASS_MARKERS, RACE_COLORS, REGIME_COLORS, class_handles
 
-__all__ = ["CLASS_COLORS", "CLASS_CMAP", "plot_points", "plot_decision_boundary", "plot_neuron", "update_neuron",
+__all__ = ["CLASS_COLORS", "CLASS_MARKERS", "CLASS_CMAP", "class_handles", "plot_points", "plot_decision_boundary",
+           "plot_neuron", "update_neuron",
            "plot_loss_curve", "plot_descent_path", "plot_loss_surface", "ONE_PREDICTION_LOSSES", "plot_losses_at",
            "update_losses_at", "plot_approximation", "plot_hidden_contributions", "digit_title",
            "plot_digit_prediction", "update_digit_prediction", "REGIME_COLORS", "plot_descent_run",

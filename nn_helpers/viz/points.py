@@ -10,7 +10,8 @@ from matplotlib.colors import Normalize, to_rgb
 from ..activations import get_activation
 from .. import _checks as val
 from ..lessons.one_neuron import decision_grid, decision_line, neuron, neuron_accuracy, neuron_formula
-from .style import CLASS_CMAP, CLASS_COLORS, check_colour, check_marker, drawn, new_axes, title_or
+from .style import (CLASS_CMAP, check_colour, check_marker, class_color, class_marker, class_size_scale, drawn,
+                    new_axes, title_or)
 
 
 def _limits(*arrays, margin=0.5):
@@ -20,13 +21,19 @@ def _limits(*arrays, margin=0.5):
     return (lo[0], hi[0]), (lo[1], hi[1])
 
 
-def plot_points(X, y, ax=None, marker="o", label_prefix="", edgecolor="white", size=28, title=None):
-    """Scatter 2-D points coloured by their int label; one legend entry per class.
+def plot_points(X, y, ax=None, marker=None, label_prefix="", edgecolor="white", size=28, title=None):
+    """Scatter 2-D points, class k in colour ``CLASS_COLORS[k]`` and marker ``CLASS_MARKERS[k]``;
+    one legend entry per class (its colour and its shape).
 
-    X : (n, 2), y : (n,) int labels.  Labels the axes x1, x2 if they have no labels yet.
+    X : (n, 2), y : (n,) int labels.  marker : None (each class its own shape, every shape with the
+    area of a circle of ``size`` points^2) or one matplotlib marker for every class (then only the
+    colour tells the classes apart).  edgecolor : the points' edge ("white"; the playground draws
+    test points with "black").  Labels the axes x1, x2 if they have no labels yet.  Returns ax.
     """
     X, y = val.labelled_points(X, y)
-    check_marker(marker)
+    size = val.positive_real(size, "size")
+    if marker is not None:
+        check_marker(marker)
     if not (isinstance(edgecolor, str) and edgecolor == "face"):
         check_colour(edgecolor, "edgecolor")
     ax = new_axes(ax)
@@ -36,11 +43,12 @@ def plot_points(X, y, ax=None, marker="o", label_prefix="", edgecolor="white", s
     return ax
 
 
-def _scatter(ax, X, y, marker="o", label_prefix="", edgecolor="white", size=28):
+def _scatter(ax, X, y, marker=None, label_prefix="", edgecolor="white", size=28):
     """plot_points without the checks: X (n, 2) and int labels y (n,) already checked."""
     for c in np.unique(y):
         pts = X[y == c]
-        ax.scatter(pts[:, 0], pts[:, 1], s=size, marker=marker, color=CLASS_COLORS[int(c) % 6],
+        shape, area = (class_marker(c), size * class_size_scale(c)) if marker is None else (marker, size)
+        ax.scatter(pts[:, 0], pts[:, 1], s=area, marker=shape, color=class_color(c),
                    edgecolor=edgecolor, linewidth=0.8, label=f"{label_prefix}class {int(c)}", zorder=3)
     if not ax.get_xlabel() and not ax.get_ylabel():
         ax.set(xlabel="$x_1$", ylabel="$x_2$")
@@ -52,7 +60,8 @@ def plot_decision_boundary(model, X, y, ax=None, X_test=None, y_test=None, resol
 
     One output unit: shading is the probability of class 1, the border is the 0.5 contour.
     k > 1 outputs: each region takes its class colour, paler where the model is less sure.
-    Train points are circles, test points (optional) are triangles with a black edge.
+    Points of class k have colour k and marker k (``plot_points``); train points have a white
+    edge, test points (optional) are larger, with a black edge.
     X : (n, 2), y : (n,) int labels.  Returns ax.
     """
     model = val.model(model)
@@ -74,7 +83,7 @@ def plot_decision_boundary(model, X, y, ax=None, X_test=None, y_test=None, resol
             ax.contour(xx, yy, p, levels=[0.5], colors="k", linewidths=1.5)
     else:
         labels, conf = out.argmax(axis=-1), out.max(axis=-1)
-        rgb = np.array([to_rgb(CLASS_COLORS[k % 6]) for k in range(out.shape[-1])])[labels]
+        rgb = np.array([to_rgb(class_color(k)) for k in range(out.shape[-1])])[labels]
         strength = 0.25 + 0.45 * (conf - conf.min()) / max(np.ptp(conf), 1e-12)
         image = 1 - strength[..., None] * (1 - rgb)          # blend with white
         ax.imshow(image, origin="lower", extent=(*xlim, *ylim), aspect="auto", interpolation="bilinear")
@@ -82,7 +91,7 @@ def plot_decision_boundary(model, X, y, ax=None, X_test=None, y_test=None, resol
             ax.contour(xx, yy, labels, levels=np.arange(out.shape[-1]) + 0.5, colors="k", linewidths=1)
     _scatter(ax, X, y, label_prefix="train ")
     if X_test is not None:
-        _scatter(ax, X_test, y_test, marker="^", label_prefix="test ", edgecolor="black", size=36)
+        _scatter(ax, X_test, y_test, label_prefix="test ", edgecolor="black", size=40)
     ax.set(xlim=xlim, ylim=ylim, xlabel="$x_1$", ylabel="$x_2$")
     ax.set_title(title_or(title, f"Decision boundary of {getattr(model, 'sizes', 'the model')}"))
     return ax
@@ -94,7 +103,8 @@ def plot_neuron(w1, w2, b, activation, X, y, ax=None, dataset_name="data", resol
     """One neuron's output a = f(w1 x1 + w2 x2 + b) shaded over the input plane.
 
     Draws the output as an image (orange low, white at f(0), blue high, with a colour bar),
-    the decision line z = 0, the points X (n, 2) coloured by their 0/1 labels y (n,), and a
+    the decision line z = 0, the points X (n, 2) by their 0/1 labels y (n,) (class 0 orange
+    circles, class 1 blue squares), and a
     title with the formula and the accuracy.  ``update_neuron`` redraws it in place.  Returns ax.
     """
     weights, act = val.neuron_weights(w1, w2, b), get_activation(activation)

@@ -1,8 +1,14 @@
 """The course's one style, and the axes every picture is drawn on.
 
-Colours: class k is drawn in ``CLASS_COLORS[k]`` in every plot, diagram, playground frame and
-notebook (a notebook that numbers classes 1, 2, 3 uses CLASS_COLORS[1], [2], [3]); signs shade
-like classes 0 and 1 (``NEGATIVE`` orange, ``POSITIVE`` blue).
+Classes: class k is drawn in ``CLASS_COLORS[k]`` with the marker ``CLASS_MARKERS[k]`` in every
+plot, diagram, playground frame and notebook (a notebook that numbers classes 1, 2, 3 uses
+CLASS_COLORS[1], [2], [3]), so colour is never the only thing that tells two classes apart; signs
+shade like classes 0 and 1 (``NEGATIVE`` orange, ``POSITIVE`` blue).  The six colours stay apart
+for people with colour-blindness: any two are at least 20 apart in CAM02-UCS (delta E') for normal
+vision and for simulated deuteranopia, protanopia and tritanopia (Machado et al. 2009, severity 100),
+the criterion of Petroff, "Accessible Color Sequences for Data Visualization" (2021), and each
+has a contrast of at least 3:1 with white (WCAG 2.1, 1.4.11), so a point, a bar or a line in any
+of them shows on a white page (tests/viz/test_palette.py measures both).
 
 Axes: each drawing function takes ``ax=None`` (``new_axes`` then makes a figure) and tags the
 artists a later update moves with a ``gid``; ``find`` and ``drawn`` get them back, and say
@@ -12,8 +18,10 @@ import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, to_rgba_array
 from matplotlib.markers import MarkerStyle
 
-# Colour-blind-safe class colours (class 0 orange, class 1 blue, as in TensorFlow Playground).
-CLASS_COLORS = ["#e8833a", "#3a7dc9", "#4daf4a", "#c44e52", "#8172b3", "#937860"]
+# Class k's colour and marker (class 0 orange, class 1 blue, as in TensorFlow Playground).
+CLASS_COLORS = ["#e36900", "#004acb", "#12a586", "#a30000", "#9988ca", "#74395d"]
+#                orange     blue       green      red        purple     plum
+CLASS_MARKERS = ["o", "s", "^", "D", "v", "p"]   # circle, square, triangle up, diamond, triangle down, pentagon
 # Class 0 -> white -> class 1: probabilities, neuron outputs, and signs (negative orange, positive blue).
 CLASS_CMAP = LinearSegmentedColormap.from_list("class01", [CLASS_COLORS[0], "#ffffff", CLASS_COLORS[1]])
 POSITIVE, NEGATIVE = CLASS_COLORS[1], CLASS_COLORS[0]    # weights and gradients by sign: blue +, orange -
@@ -21,10 +29,45 @@ POSITIVE, NEGATIVE = CLASS_COLORS[1], CLASS_COLORS[0]    # weights and gradients
 NODE_FACES = {"input": "#eeeeee", "hidden": "#dde8f5", "output": "#e3f1df"}
 NODE_RADIUS = 0.27          # a node's radius in a network diagram (data units: layers 3 apart)
 # gradient descent's three fates (notebook 08)
-REGIME_COLORS = {"converges": "#2b8a3e", "oscillates": "#d9822b", "diverges": "#c92a2a"}
+REGIME_COLORS = {"converges": CLASS_COLORS[2], "oscillates": CLASS_COLORS[0], "diverges": CLASS_COLORS[3]}
 # the optimizer race (notebook 10): one colour per optimizer
 RACE_COLORS = {"SGD": CLASS_COLORS[3], "momentum": CLASS_COLORS[1], "RMSProp": CLASS_COLORS[2],
                "Adam": CLASS_COLORS[0]}
+
+
+def class_color(k):
+    """Class k's colour, ``CLASS_COLORS[k]`` (k counted round: class 6 looks like class 0)."""
+    return CLASS_COLORS[int(k) % len(CLASS_COLORS)]
+
+
+def class_marker(k):
+    """Class k's marker, ``CLASS_MARKERS[k]`` (k counted round, like ``class_color``)."""
+    return CLASS_MARKERS[int(k) % len(CLASS_MARKERS)]
+
+
+def marker_area(marker):
+    """The area a matplotlib marker covers at size 1 (a circle: pi / 4, a square: 1, a triangle: 1/2)."""
+    style = MarkerStyle(marker)
+    polygons = style.get_path().transformed(style.get_transform()).to_polygons()
+    if not polygons:                                   # a line marker ('+', 'x', '|'): no area
+        return np.pi / 4
+    x, y = polygons[0][:, 0], polygons[0][:, 1]
+    return float(abs(x @ np.roll(y, 1) - y @ np.roll(x, 1)) / 2) or np.pi / 4     # the shoelace formula
+
+
+def class_size_scale(k):
+    """The factor on a scatter size (points^2) that draws class k's marker with the area of a circle of
+    that size: every class's points look equally big, a triangle as big as a circle."""
+    return marker_area("o") / marker_area(class_marker(k))
+
+
+def class_handles(classes, label_prefix="", edgecolor="white", markersize=7):
+    """Legend entries for a figure's own legend, one per class in ``classes``: class k's marker in
+    class k's colour, labelled "class k" (a legend, like the plot, shows colour and shape)."""
+    from matplotlib.lines import Line2D                 # here: importing the style stays light
+    return [Line2D([], [], linestyle="", marker=class_marker(k), markerfacecolor=class_color(k),
+                   markeredgecolor=edgecolor, markersize=markersize * np.sqrt(class_size_scale(k)),
+                   label=f"{label_prefix}class {int(k)}") for k in classes]
 
 
 def is_axes(value):
@@ -103,6 +146,7 @@ def _style(value, name, check, example):
     return value
 
 
-__all__ = ["CLASS_CMAP", "CLASS_COLORS", "NEGATIVE", "NODE_FACES", "NODE_RADIUS", "POSITIVE", "RACE_COLORS",
-           "REGIME_COLORS", "axes_list", "check_colour", "check_marker", "drawn", "drawn_list", "find", "is_axes",
-           "new_axes", "title_or"]
+__all__ = ["CLASS_CMAP", "CLASS_COLORS", "CLASS_MARKERS", "NEGATIVE", "NODE_FACES", "NODE_RADIUS", "POSITIVE",
+           "RACE_COLORS", "REGIME_COLORS", "axes_list", "check_colour", "check_marker", "class_color",
+           "class_handles", "class_marker", "class_size_scale", "drawn", "drawn_list", "find", "is_axes",
+           "marker_area", "new_axes", "title_or"]
