@@ -71,9 +71,10 @@ def render(nb, nav, name):
     config.HTMLExporter.extra_template_paths = [str(static_html.TEMPLATES)]
     config.HTMLExporter.template_name = "nn_site"
     config.HTMLExporter.mathjax_url = static_html.MATHJAX
+    nb = prepare(copy.deepcopy(nb))
     body, _ = HTMLExporter(config=config).from_notebook_node(
-        prepare(copy.deepcopy(nb)), resources={"nav": nav, "metadata": {"name": name}})
-    return body
+        nb, resources={"nav": nav, "metadata": {"name": name}})
+    return static_html.accessible(body, nb)
 
 
 def build(out_dir=OUT, log=print):

@@ -175,7 +175,7 @@ def build_deck(path, out_dir=OUT):
     exporter = SlidesExporter(config=config)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": static_html.title(nb)}})
     target = Path(out_dir) / f"{path.stem}.slides.html"
-    target.write_text(body, encoding="utf-8")
+    target.write_text(static_html.accessible(body, nb), encoding="utf-8")
     return target
 
 

@@ -1,4 +1,6 @@
 """Slides: every cell carries slide metadata by the rules of tools/slides.py, and the decks build offline."""
+import re
+
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
@@ -91,6 +93,11 @@ def test_a_deck_builds_offline(name, tmp_path):
     assert "_static/reveal/dist/reveal.js" in page and (tmp_path / "_static/reveal/dist/reveal.js").exists()
     assert (tmp_path / "_static/mathjax/MathJax.js").exists()
     assert "application/vnd.jupyter.widget-view+json" not in page
+    # a tall slide scrolls (keyboard too), every figure says what it shows, contrast fixes are linked
+    assert '<style id="nn-slide-fit"' in page and '<script id="nn-slide-scroll">' in page
+    assert "No description has been provided" not in page
+    assert page.count("<img") == len(re.findall(r'<img alt="(?:Figure|Animation)[^"]*"', page)) > 0
+    assert '_static/a11y.css' in page and (tmp_path / "_static/a11y.css").exists()
 
 
 def test_external_urls_finds_a_cdn_link():
