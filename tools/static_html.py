@@ -94,8 +94,14 @@ def without_live_widgets(nb):
         quiz = quiz_cells.TAG in cell.metadata.get("tags", [])
         outputs = []
         for output in cell.get("outputs", []):
-            if WIDGET_VIEW in output.get("data", {}):
-                if not quiz:
+            data = output.get("data", {})
+            if WIDGET_VIEW in data:
+                if quiz:
+                    continue
+                if "text/html" in data:          # the widget stored its own picture and sentence: show them
+                    outputs.append({"output_type": "display_data", "metadata": {},
+                                    "data": {k: v for k, v in data.items() if k != WIDGET_VIEW}})
+                else:
                     outputs.append({"output_type": "display_data", "metadata": {},
                                     "data": {"text/html": WIDGET_NOTE, "text/plain": "(interactive widget)"}})
             else:

@@ -2,7 +2,7 @@
 
 A learner sets 5,000 epochs of one-sample steps on 1,000 points, presses Train, gets impatient
 and interrupts the kernel from the menu. The playground must say so, give the Train button
-back, keep showing the last finished training (its replay slider still moves through it),
+back, keep showing the last finished training (its replay box still moves through it),
 and train again when asked; the kernel must stay alive and no traceback may land in the notebook.
 """
 import re
@@ -48,11 +48,10 @@ def test_interrupting_training_leaves_the_playground_usable(page):
     wait_idle(page)
     screenshot(page, "playground-interrupted")
 
-    # the last finished training is still there: the replay slider moves through its 3 epochs
-    replay = notebook.locator(".widget-slider").filter(has=page.locator(".widget-label", has_text="replay"))
-    handle = replay.locator(".noUi-handle").first
-    handle.focus()
-    handle.press("Home")
+    # the last finished training is still there: the replay box moves through its 3 epochs
+    replay = notebook.get_by_role("spinbutton", name="replay")
+    replay.fill("0")
+    replay.press("Enter")
     notebook.locator(".widget-html", has_text=re.compile(r"epoch\s+0\s+of 3")).wait_for(timeout=30_000)
 
     # a short training works again

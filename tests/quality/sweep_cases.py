@@ -381,6 +381,14 @@ NOT_SWEPT = {
     "widgets.playground.Recording": "a result record_training returns; its network(i) is swept",
     "widgets.playground.HiddenSpace": "a result hidden_space returns; its output(points) is swept",
     "widgets.playground.FrameView": "a result frame_view returns",
+    "widgets.playground.replay.Replay": "the playground's replay (made by Playground with its own figure and "
+                                        "picker, both checked); Playground.show_frame, the way in, is swept",
+    "widgets.playground.replay.Replay.show": "called by Playground.show_frame (swept) with a checked frame",
+    "widgets.playground.replay.Replay.start": "called by Playground.train with the recording it just made",
+    "widgets.playground.replay.Replay.render_all": "no arguments: draws the frames not drawn yet",
+    "widgets.playground.replay.Replay.on_pick": "the picker's observer: the picker is a bounded box",
+    "widgets.playground.replay.Replay.close": "no arguments",
+    "widgets.playground.replay.Picture": "an ipywidgets Image with a text alternative (its traits are ipywidgets')",
     "widgets.Explorer": "the building block of the explorers (controls + a draw function), not a learner's call; "
                         "its methods are swept",
     "widgets.refresh": "plumbing between Explorer and its view; called with the explorer's own figure and view",

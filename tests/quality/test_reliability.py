@@ -294,7 +294,7 @@ def test_the_largest_learning_rate_in_the_playground_never_shows_nan_or_a_blank_
     try:
         rec = pg.recording
         assert _finite(rec.train_loss, *rec.weights[-1], *rec.biases[-1])
-        assert np.all(np.isfinite(pg._panels.image.get_array()))
+        assert np.all(np.isfinite(pg.replay.panels.image.get_array()))
         if rec.diverged_at is None:
             assert "Trained 30 epochs" in pg.status.value
         else:

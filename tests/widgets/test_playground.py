@@ -1,24 +1,31 @@
 """The training playground: its config string, data, recorded training, frames and widget.
 
-Everything runs without a browser: the widget uses the "static" backend (the figure goes to
-a PNG in an ipywidgets.Image), so setting a control's value from Python runs exactly the
-code a slider move or a click runs in JupyterLab.
+Everything runs without a browser: the widget uses the "static" backend (each frame goes to a
+JPEG in an ipywidgets.Image), so setting a control's value from Python runs exactly the code a
+key press or a click runs in JupyterLab; what the browser does itself (a link, ▶) is done
+here by hand, the way the browser does it (tests/browser/ checks it in a real browser).
 """
 import ast
+import asyncio
+import base64
 import builtins
 import dataclasses
+import io
 import pathlib
 import re
 import warnings
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from PIL import Image
 
 from nn_helpers.widgets.playground import config as playground_config
 from nn_helpers.activations import softmax
 from nn_helpers.widgets.playground import (PlaygroundConfig, make_data, playground, record_training,
                                            replay_html, snapshot_figure)
+from nn_helpers.widgets.playground.figure import LAYOUTS
 from nn_helpers.widgets.playground.training import decision_margins, frame_view, hidden_space, network_spec
 
 # Small and quick: 60 epochs, 12 frames, 100 points.
@@ -111,7 +118,7 @@ def test_config_checks_types_and_ranges_on_creation():
     with pytest.raises(ValueError, match="test_ratio must be a number from 0.1 to 0.9"):
         PlaygroundConfig(test_ratio=0.95)
     assert PlaygroundConfig(hidden=[4, np.int64(2)]).hidden == (4, 2)   # normalized to a tuple of int
-    assert PlaygroundConfig(noise=0.05 * 6).noise == 0.3                # 2 decimals, like its slider
+    assert PlaygroundConfig(noise=0.05 * 6).noise == 0.3                # 2 decimals, like its box
     with pytest.raises(dataclasses.FrozenInstanceError):
         PlaygroundConfig().seed = 1
 
@@ -262,7 +269,7 @@ def test_the_picture_names_the_network_network_spec_builds():
     assert any(t.startswith("spiral · 2-8-8-3 tanh · learning rate 0.03") for t in texts), texts
 
 
-MODULES = ("config", "training", "figure", "widget")
+MODULES = ("config", "training", "figure", "replay", "widget")
 
 
 def playground_imports(source):
@@ -284,7 +291,8 @@ def playground_imports(source):
 def test_arrows_go_one_way_widget_figure_training_config():
     """No circle: each module imports only those below it; the maths knows no drawing or widget."""
     allowed = {"config": set(), "training": {"config"}, "figure": {"config", "training", "matplotlib"},
-               "widget": {"config", "training", "figure", "matplotlib", "ipywidgets"}}
+               "replay": {"training", "figure", "matplotlib", "ipywidgets"},
+               "widget": {"config", "training", "figure", "replay", "matplotlib", "ipywidgets"}}
     folder = pathlib.Path(playground_config.__file__).parent
     for module in MODULES:
         assert playground_imports((folder / f"{module}.py").read_text()) <= allowed[module], module
@@ -305,32 +313,146 @@ def test_config_ranges_take_numpy_numbers_and_refuse_huge_ones():
 
 # ---------------------------------------------------------------------- the widget
 def test_show_frame_changes_the_pictures(pg):
-    panels = pg._panels
-    pg.slider.value = 0
+    panels = pg.replay.panels
+    last_picture = bytes(pg.view.value)
+    pg.picker.value = 0                                # what a key press on the replay picker does
     first = (panels.image.get_array().copy(), panels.neurons.get_array().copy(),
-             panels.space_points[0].get_offsets().copy(), pg.view.value)
-    pg.slider.value = pg.slider.max                    # what dragging the slider does
-    last = (panels.image.get_array(), panels.neurons.get_array(),
-            panels.space_points[0].get_offsets(), pg.view.value)
-    for a, b in zip(first, last):
+             panels.space_points[0][0].get_offsets().copy(), bytes(pg.view.value))
+    assert pg.frame_label.startswith("epoch 0 of 60 · accuracy: train ")
+    pg.picker.value = 6
+    sixth = (panels.image.get_array(), panels.neurons.get_array(),
+             panels.space_points[0][0].get_offsets(), bytes(pg.view.value))
+    for a, b in zip(first, sixth):
         assert not np.array_equal(a, b)
-    assert "epoch <b>60</b>" in pg.frame_label.value
+    view = pg.show_frame(-1)                           # what a script does
+    assert view.epoch == 60 and pg.picker.value == pg.picker.max == SMALL.frames - 1
+    assert bytes(pg.view.value) == last_picture not in (first[-1], sixth[-1])
+    assert pg.frame_label == (f"epoch 60 of 60 · accuracy: train {view.train_accuracy:.0%}, "
+                              f"test {view.test_accuracy:.0%}")
 
 
-def test_a_click_on_the_plane_adds_a_point(pg):
+def test_each_frame_is_drawn_once_then_the_browser_switches_the_pictures(pg, monkeypatch):
+    replay = pg.replay
+    assert replay.drawn.count(True) == 1 and not replay.linked      # the last frame, drawn at once
+    assert replay.pictures.selected_index == pg.picker.value == SMALL.frames - 1
+    pg.picker.value = 3                                # not drawn yet: the kernel draws it, shows it
+    assert replay.drawn[3] and replay.pictures.selected_index == replay.captions.selected_index == 3
+    replay.render_all()
+    assert all(replay.drawn) and replay.linked
+    links = {(link.source[0], link.target) for link in replay._links}
+    assert links == {(pg.picker, (replay.pictures, "selected_index")), (pg.picker, (replay.captions, "selected_index"))}
+    assert "nn-replay-ready" in replay.pictures._dom_classes
+    pictures = [bytes(image.value) for image in replay.images]
+    assert len(set(pictures)) == len(pictures)         # one picture per frame, all different
+    drawn = []
+    monkeypatch.setattr(replay, "_draw", drawn.append)
+    for i in (0, 7, 11, 2):
+        pg.picker.value = i                            # the browser switches; the kernel draws nothing
+    assert drawn == []
+    monkeypatch.undo()
+    pg.controls["seed"].value = 4
+    pg.train()                                         # a new recording: drawn anew, unlinked
+    assert replay.drawn.count(True) == 1 and not replay.linked and replay._links == []
+    assert "nn-replay-ready" not in replay.pictures._dom_classes
+
+
+def test_frames_are_drawn_in_the_background_once_a_browser_shows_the_playground():
+    async def scenario():
+        pg = playground(SMALL, backend="static")      # a kernel: an event loop is running
+        for _ in range(20):
+            await asyncio.sleep(0.001)
+        assert pg.replay.drawn.count(True) == 1        # nobody looks (nbclient, nbval): nothing drawn
+        pg.replay._seen.value = 1                      # what the browser's link does when it shows it
+        for _ in range(200):
+            await asyncio.sleep(0.005)
+            if pg.replay.linked:
+                break
+        assert all(pg.replay.drawn) and pg.replay.linked
+        pg.close()
+    asyncio.run(scenario())
+
+
+def test_play_is_a_labelled_button_that_drives_the_hidden_player(pg):
+    """▶ is a ToggleButton a screen reader can name; the Play widget, hidden, keeps the time."""
+    assert pg.play_button.description == "Play" and pg.play.layout.display == "none"
+    linked = {(link.source, link.target) for link in pg._links}
+    assert linked == {((pg.play_button, "value"), (pg.play, "playing")),
+                      ((pg.play, "value"), (pg.picker, "value"))}
+    pg.play_button.value = True                        # what a click does (the link then plays)
+    assert (pg.play_button.description, pg.play_button.icon) == ("Pause", "pause")
+    pg.play_button.value = False
+    assert pg.play_button.description == "Play"
+
+
+def test_every_control_is_labelled_and_every_picture_described(pg):
+    """Every control a native, labelled form field; no ipywidgets slider (its handle has no name a
+    screen reader could read: axe's aria-input-field-name)."""
+    import ipywidgets as w
+    for name, control in pg.controls.items():
+        assert control.description, name
+    everything, stack = [], [pg.widget]
+    while stack:
+        widget = stack.pop()
+        everything.append(widget)
+        stack.extend(getattr(widget, "children", ()))
+    assert not [x for x in everything if isinstance(x, (w.IntSlider, w.FloatSlider, w.SelectionSlider))]
+    assert pg.picker.description == "replay" and pg.point_class.description == "your points"
+    assert pg.train_button.description == "Train" and pg.config_text.description == "setup"
+    pg.replay.render_all()
+    for image, view in zip(pg.replay.images, range(len(pg.replay.images))):
+        assert image.tooltip.startswith("The network at epoch") and "accuracy on the training" in image.tooltip
+
+
+def test_the_picture_fills_its_width_up_to_its_own_size(pg):
+    width, height = pg.figure.canvas.get_width_height()
+    assert pg.replay.pictures.layout.width == "100%" and pg.replay.pictures.layout.max_width == f"{width}px"
+    image = pg.view
+    assert (image.width, image.height) == (str(width), str(height))   # its box before it decodes
+    assert image.layout.width == "100%" and image.layout.height == "auto"
+    assert width >= 1200                                  # room to grow on a projector
+
+
+def test_a_page_without_the_kernel_shows_a_sentence_and_the_picture(pg):
+    """What the notebook stores: JupyterLab shows the first type it can draw when the widget's
+    model is gone (before the notebook runs), viewers and exports the same (checked in a real
+    JupyterLab by tests/browser/test_playground.py)."""
+    bundle = pg._repr_mimebundle_()
+    assert set(bundle) == {"application/vnd.jupyter.widget-view+json", "text/html", "image/jpeg", "text/plain"}
+    assert "run the notebook to use it" in bundle["text/plain"]
+    page = bundle["text/html"]
+    assert page.startswith("<p><i>Training playground: an interactive widget. Run the notebook")
+    alt = re.search(r'<img src="data:image/jpeg;base64,([A-Za-z0-9+/=]+)" alt="([^"]+)">$', page)
+    assert alt and alt.group(1) == bundle["image/jpeg"] and alt.group(2).startswith("The network at epoch 60 of 60")
+    still = Image.open(io.BytesIO(base64.b64decode(bundle["image/jpeg"])))
+    assert still.size[0] == 630 and len(bundle["image/jpeg"]) < 80_000
+
+
+@pytest.fixture
+def agg_after():
+    """Importing ipympl selects it as pyplot's backend: give the next tests of this process Agg back."""
+    yield
+    plt.switch_backend("Agg")
+
+
+def test_a_click_on_the_pad_adds_a_point(agg_after):
+    pg = playground(SMALL, backend="ipympl")
+
     class Click:                                       # what matplotlib passes to the handler
-        inaxes, xdata, ydata = pg._panels.ax, 0.12345, -0.5
+        inaxes, xdata, ydata = pg._pad_panels.ax, 0.12345, -0.5
 
     pg.point_class.value = 1
     pg.on_click(Click)
     assert pg.config.points == ((0.123, -0.5, 1),)
-    np.testing.assert_array_equal(pg._panels.drawn.get_offsets(), [[0.123, -0.5]])
-    assert "points=0.123:-0.5:1" in pg.config_text.value
-    Click.inaxes = pg._panels.loss_ax                  # clicks elsewhere are ignored
+    np.testing.assert_array_equal(pg._pad_panels.drawn[1].get_offsets(), [[0.123, -0.5]])
+    assert "points=0.123:-0.5:1" in pg.config_text.value and "1 point drawn by you" in pg.status.value
+    Click.inaxes = None                                # clicks beside the plane are ignored
     pg.on_click(Click)
     assert len(pg.config.points) == 1
     rec = pg.train()
     np.testing.assert_array_equal(rec.X_train[-1], [0.123, -0.5])
+    np.testing.assert_array_equal(pg.replay.panels.drawn[1].get_offsets(), [[0.123, -0.5]])
+    pg.close()
+    assert playground(SMALL, backend="static").pad is None        # no live canvas: no pad
 
 
 def test_divergence_shows_a_message_not_a_blank_plot(pg):
@@ -342,16 +464,16 @@ def test_divergence_shows_a_message_not_a_blank_plot(pg):
     message = f"diverged at epoch {pg.recording.diverged_at}"
     assert message in pg.status.value
     assert any(message in t.get_text() for ax in pg.figure.axes for t in ax.texts)
-    assert pg._panels.image.get_array().std() > 0     # the untrained network is still drawn
+    assert pg.replay.panels.image.get_array().std() > 0     # the untrained network is still drawn
 
 
-def test_many_slider_moves_and_trainings_leave_no_figures_behind(pg):
+def test_many_replay_moves_and_trainings_leave_no_figures_behind(pg):
     before = plt.get_fignums()
     figure, n_axes = pg.figure, len(pg.figure.axes)
     with warnings.catch_warnings():
         warnings.simplefilter("error")                 # includes "More than 20 figures"
         for i in range(200):
-            pg.slider.value = (7 * i) % (pg.slider.max + 1)
+            pg.picker.value = (7 * i) % (pg.picker.max + 1)
         for _ in range(3):
             pg.train()
     assert plt.get_fignums() == before
@@ -379,9 +501,16 @@ def test_loading_a_setup_string(pg):
     pg.load("dataset=xor;hidden=4;epochs=20;frames=5;seed=3")
     assert pg.controls["dataset"].value == "xor" and pg.controls["hidden"].value == "4"
     assert pg.recording.config == PlaygroundConfig(dataset="xor", hidden=(4,), epochs=20, frames=5, seed=3)
+    status = pg.status.value
     pg.load("lr=__import__('os')")
-    assert "Could not load that setup: config string: lr must be a number" in pg.status.value
+    # said under the Load button, where the learner looks (the status line is by Train)
+    assert "Could not load that setup: config string: lr must be a number" in pg.load_message.value
+    assert pg.status.value == status
     assert pg.recording.config.dataset == "xor"         # nothing changed
+    row, message = pg.config_row.children[:2]
+    assert message is pg.load_message and pg.load_message not in pg.widget.children
+    pg.load("dataset=moons;epochs=5;frames=2")
+    assert pg.load_message.value == ""
 
 
 def test_bad_control_values_are_reported_not_raised(pg):
@@ -446,7 +575,27 @@ def test_snapshot_and_replay_for_pages_without_widgets(moons):
     fig = snapshot_figure(moons, frame=5)
     assert len(fig.axes) == 4                          # boundary, space, loss, neurons
     html = replay_html(moons, n_frames=4)
-    assert html.count("data:image/jpeg;base64") == 4 and len(html) < 200_000
+    assert html.count("data:image/jpeg;base64") == 4 and len(html) < 400_000
     assert "font-awesome" not in html and 'class="fa ' not in html      # works offline: no icon font
     assert re.search(r'title="Play" aria-label="Play" onclick="[^"]+">\s*\u25b6</button>', html)
     assert plt.get_fignums() == before
+
+
+def smallest_text_px(fig, dpi):
+    """The smallest text the figure draws, in pixels: points * dpi / 72 (tick labels included)."""
+    fig.canvas.draw()
+    sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text()]
+    return min(sizes) * dpi / 72
+
+
+def test_replays_and_snapshots_have_text_of_at_least_10_px(moons):
+    from nn_helpers.widgets.playground.figure import STATIC_DPI
+    for layout in ("full", "compact"):
+        assert smallest_text_px(snapshot_figure(moons, layout=layout), STATIC_DPI) >= 10, layout
+    # the check can fail: 72 dpi, what notebook 08 used, draws 7 px text
+    assert smallest_text_px(snapshot_figure(moons, layout="compact", dpi=72), 72) < 10
+    html = replay_html(moons, n_frames=2)
+    jpeg = base64.b64decode(re.sub(r"[^A-Za-z0-9+/=]", "", re.search(
+        r'frames\[0\] = "data:image/jpeg;base64,(.*?)"', html, re.S).group(1)))
+    width = Image.open(io.BytesIO(jpeg)).size[0]
+    assert width == round(LAYOUTS["compact"]["figsize"][0] * STATIC_DPI)    # drawn at STATIC_DPI

@@ -1,12 +1,13 @@
 """The playground: a TensorFlow-Playground-like trainer in a notebook.
 
-``widget``    the controls (ipywidgets) wired to the three below, and ``playground()``
+``widget``    the controls (ipywidgets) wired to the ones below, and ``playground()``
+``replay``    every frame of a training as a picture in the browser, switched there
 ``figure``    the picture of one frame (matplotlib), snapshots and HTML replays
 ``training``  data, a training run recorded frame by frame, what each frame shows
               (NumPy and the core: ``MLP``, the data sets, the activations)
 ``config``    the settings (one dataclass, checked once) and their string form
 
-Each imports only the ones below it: widget -> figure -> training -> config.
+Each imports only the ones below it: widget -> replay -> figure -> training -> config.
 
     from nn_helpers.widgets.playground import playground
     playground()

@@ -68,7 +68,7 @@ class PlaygroundConfig:
 
     dataset : one of DATASETS; n_classes : 2..6 (more than 2 only for spiral and gaussians).
     noise : 0..1; n_samples : 20..1000 points before drawn ones; test_ratio : 0.1..0.9 held out
-        (noise and test_ratio are kept to 2 decimals, the steps of their sliders).
+        (noise and test_ratio are kept to 2 decimals, like the values their boxes show).
     hidden : units per hidden layer, e.g. (8, 8); up to 4 layers of 1..16 units; () is none.
     activation : hidden layers' activation, one of ACTIVATIONS.
     lr : learning rate; batch_size : mini-batch size or None (full batch); l2 : L2 penalty.

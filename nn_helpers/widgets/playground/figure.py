@@ -1,11 +1,11 @@
 """Draw the playground's frames: four panels on one figure, updated in place.
 
 ``PlaygroundFigure(fig, recording)`` lays out the panels once; ``.show(i)`` then only
-swaps data in existing artists (image arrays, point offsets, line data), so moving the
-epoch slider costs one redraw and no new artists. The panels:
+swaps data in existing artists (image arrays, point offsets, line data), so moving to another
+frame costs one redraw and no new artists. The panels:
 
-1. the decision boundary over the plane, with train (circles), test (triangles) and drawn
-   (stars) points;
+1. the decision boundary over the plane, with the points: each class its colour and shape (as
+   ``viz.plot_points`` draws them), train points edged white, test points black, drawn points big;
 2. the data as the last hidden layer sees it, with the line where the output decides;
 3. train and test loss per epoch, with a marker at the current epoch;
 4. one small heatmap per hidden neuron: its output over the same plane.
@@ -27,10 +27,9 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from ... import _checks as val
-from ...viz import CLASS_CMAP, CLASS_COLORS, plot_points
+from ...viz import CLASS_CMAP, CLASS_COLORS, CLASS_MARKERS, class_handles, plot_points
 from .config import ACTIVATIONS, check_points
 from .training import Recording, decision_margins, frame_view, hidden_space, network_spec
 
@@ -41,8 +40,9 @@ CMAP_LIGHT = LinearSegmentedColormap.from_list(
                                   (CLASS_COLORS[0], "#ffffff", CLASS_COLORS[1])])
 NEURON_CMAP = CMAP.with_extremes(bad=(1, 1, 1, 0))      # gaps between tiles: transparent
 # Where things go, in figure fractions: (left, bottom, width, height) for the panels, y for the
-# header line, (x, y) for the legend's bottom centre and the setup line's right end.
-# "compact" leaves out the neurons (for replays).
+# header line, (x, y) for the legend's bottom centre and the setup line's right end; None leaves
+# a part out. "compact" leaves out the neurons (for replays); "pad" is the decision boundary alone
+# (the playground's drawing pad, where a click adds a point).
 LAYOUTS = {
     "full": {"figsize": (10.5, 5.6), "header": 0.965, "boundary": (0.06, 0.17, 0.4, 0.71),
              "space": (0.545, 0.5, 0.19, 0.36), "loss": (0.8, 0.5, 0.185, 0.36),
@@ -53,8 +53,13 @@ LAYOUTS = {
                 "space": (0.4, 0.22, 0.22, 0.6), "loss": (0.73, 0.22, 0.25, 0.6),
                 "neurons": None, "legend": (0.3, 0.0), "info": (0.985, 0.045),
                 "titles": ("Decision boundary", "As the last hidden layer sees it")},
+    "pad": {"figsize": (3.4, 3.4), "header": 0.96, "boundary": (0.17, 0.12, 0.8, 0.79), "space": None,
+            "loss": None, "neurons": None, "legend": None, "info": None,
+            "titles": ("Click to add a point here", None)},
 }
 FIGSIZE = LAYOUTS["full"]["figsize"]
+SMALLEST_TEXT_PT = 7        # tick labels: the smallest text any layout draws, in points
+STATIC_DPI = 104            # so that text is >= 10 px in replays and snapshots (7 pt * 104 / 72 = 10.1)
 
 
 # Checks of the public drawing helpers: types and shapes only, never a pass over the grid's
@@ -143,7 +148,7 @@ class PlaygroundFigure:
     animated: a full draw paints everything else once and keeps it as a background, and
     ``render()`` then repaints only the changing artists over it (matplotlib's blitting).
     Call ``disconnect()`` before reusing the figure for another recording.
-    title=False leaves out the epoch and accuracy line (a widget shows it beside its slider).
+    title=False leaves out the epoch and accuracy line (the widget lists it in its replay picker).
     layout : a key of LAYOUTS, the panels' places (made for a figure of its "figsize").
     """
 
@@ -163,14 +168,17 @@ class PlaygroundFigure:
         cfg = recording.config
         self.title = fig.text(0.015, place["header"], "", fontsize=11, weight="bold", va="center")
         batch = "full batch" if cfg.batch_size is None else f"batch {cfg.batch_size}"
-        fig.text(*place["info"], f"{cfg.dataset} · {'-'.join(map(str, network_spec(cfg)['sizes']))} "
-                 f"{cfg.activation} · learning rate "
-                 f"{cfg.lr:g} · {batch} · L2 {cfg.l2:g} · seed {cfg.seed}",
-                 fontsize=8, color="0.35", ha="right", va="center")
+        if place["info"]:
+            fig.text(*place["info"], f"{cfg.dataset} · {'-'.join(map(str, network_spec(cfg)['sizes']))} "
+                     f"{cfg.activation} · learning rate "
+                     f"{cfg.lr:g} · {batch} · L2 {cfg.l2:g} · seed {cfg.seed}",
+                     fontsize=8, color="0.35", ha="right", va="center")
         self._boundary(fig.add_axes(place["boundary"]))
-        self._space(fig.add_axes(place["space"]))
-        self._loss(fig.add_axes(place["loss"]))
-        self.neurons = None
+        self.space_ax = self.space_points = self.loss_ax = self.neurons = None
+        if place["space"]:
+            self._space(fig.add_axes(place["space"]))
+        if place["loss"]:
+            self._loss(fig.add_axes(place["loss"]))
         if place["neurons"]:
             self._neurons(place["neurons"])
         if title:
@@ -192,8 +200,10 @@ class PlaygroundFigure:
                                cmap=CMAP_LIGHT, vmin=0, vmax=1, interpolation="bilinear")
         self.border = ax.add_collection(LineCollection([], colors="k", linewidths=1.5))
         plot_points(rec.X_train, rec.y_train, ax, size=22)
-        plot_points(rec.X_test, rec.y_test, ax, marker="^", edgecolor="black", size=30)
-        self.drawn = ax.scatter([], [], s=130, marker="*", edgecolor="black", linewidth=0.8, zorder=4)
+        plot_points(rec.X_test, rec.y_test, ax, edgecolor="black", size=30)
+        self.drawn = [ax.scatter([], [], s=110, marker=CLASS_MARKERS[c % len(CLASS_MARKERS)], zorder=4,
+                                 color=CLASS_COLORS[c % len(CLASS_COLORS)], edgecolor="black", linewidth=1.8)
+                      for c in range(rec.config.n_classes)]
         self.set_drawn(rec.config.points)
         ax.set(xlim=rec.xlim, ylim=rec.ylim)
         ax.set_xlabel("$x_1$", labelpad=1)
@@ -204,17 +214,18 @@ class PlaygroundFigure:
                     f"Try a learning rate smaller than {rec.config.lr:g}.", transform=ax.transAxes,
                     ha="center", va="top", fontsize=10, color="#b2182b", weight="bold", zorder=5,
                     bbox={"facecolor": "white", "edgecolor": "#b2182b", "alpha": 0.9})
+        self.dynamic += [self.image, *ax.collections, *ax.texts, *ax.spines.values()]   # border too
+        if not self.layout["legend"]:
+            return
         # the legend sits below the axes, so repainting the plane never covers it
-        classes = [Patch(color=CLASS_COLORS[c % len(CLASS_COLORS)], label=f"class {c}")
-                   for c in range(rec.config.n_classes)]
-        shapes = [Line2D([], [], marker=m, color="0.55", markeredgecolor=e, linestyle="",
-                         markersize=z, label=label)
-                  for m, e, z, label in [("o", "white", 6, "train"), ("^", "black", 6, "test"),
-                                         ("*", "black", 10, "drawn by you")]]
+        classes = class_handles(range(rec.config.n_classes), markersize=6)
+        shapes = [Line2D([], [], marker="o", color="0.6", markeredgecolor=e, linestyle="", markersize=z,
+                         markeredgewidth=w, label=label)
+                  for e, z, w, label in [("white", 6, 1, "train"), ("black", 6, 1, "test"),
+                                         ("black", 9, 1.8, "drawn by you")]]
         self.fig.legend(handles=classes + shapes, loc="lower center", fontsize=8,
                         bbox_to_anchor=self.layout["legend"], ncols=len(classes) + 3, frameon=False,
                         handletextpad=0.3, columnspacing=1.2, handlelength=1.2)
-        self.dynamic += [self.image, *ax.collections, *ax.texts, *ax.spines.values()]   # border too
 
     def _space(self, ax):
         self.space_ax = ax
@@ -235,14 +246,14 @@ class PlaygroundFigure:
                                      vmax=1, aspect="auto", interpolation="bilinear",
                                      extent=(x0, x1, y0, y1), visible=space.logits is not None)
         self.space_border = ax.add_collection(LineCollection([], colors="k", linewidths=1.5))
-        self.space_points = []
-        for X, y, marker, edge, size in [(space.train, self.rec.y_train, "o", "white", 12),
-                                         (space.test, self.rec.y_test, "^", "black", 16)]:
-            self.space_points.append(ax.scatter(
-                *X.T, s=size, marker=marker, edgecolor=edge, linewidth=0.4, zorder=3,
-                c=[CLASS_COLORS[int(c) % len(CLASS_COLORS)] for c in y]))
+        self.space_points = []                         # (points of one class, which rows), train then test
+        for which, y, edge, size in [(0, self.rec.y_train, "white", 12), (1, self.rec.y_test, "black", 16)]:
+            before = len(ax.collections)
+            plot_points((space.train, space.test)[which], y, ax, edgecolor=edge, size=size)
+            self.space_points += [(points, which, y == c)
+                                  for points, c in zip(ax.collections[before:], np.unique(y))]
         ax.set(xlim=(x0, x1), ylim=(y0, y1))
-        self.dynamic += [self.space_shade, self.space_border, *self.space_points]
+        self.dynamic += [self.space_shade, self.space_border, *(p for p, _, _ in self.space_points)]
 
     def _loss(self, ax):
         rec = self.rec
@@ -288,11 +299,10 @@ class PlaygroundFigure:
 
     # ------------------------------------------------------------------ per frame, in place
     def set_drawn(self, points):
-        """Show the learner's drawn points, (x1, x2, label) triples, as stars."""
+        """Show the learner's drawn points, (x1, x2, label) triples: big, edged black."""
         points = check_points(points, self.rec.config.n_classes)
-        xy = np.array([p[:2] for p in points]).reshape(-1, 2)
-        self.drawn.set_offsets(xy)
-        self.drawn.set_facecolor([CLASS_COLORS[p[2] % len(CLASS_COLORS)] for p in points])
+        for c, drawn in enumerate(self.drawn):
+            drawn.set_offsets(np.array([p[:2] for p in points if p[2] == c]).reshape(-1, 2))
 
     def show(self, i):
         """Show frame i (negative counts from the end); returns its FrameView."""
@@ -302,9 +312,10 @@ class PlaygroundFigure:
         self.border.set_segments(boundary_segments(out, self.xs, self.ys))
         self.title.set_text(f"Epoch {view.epoch} of {self.rec.config.epochs}   ·   accuracy: "
                             f"train {view.train_accuracy:.0%}, test {view.test_accuracy:.0%}")
-        self.loss_marks.set_data([view.epoch, view.epoch], [view.train_loss, view.test_loss])
-        self.loss_now.set_xdata([view.epoch, view.epoch])
-        if view.space is not None:
+        if self.loss_ax is not None:
+            self.loss_marks.set_data([view.epoch, view.epoch], [view.train_loss, view.test_loss])
+            self.loss_now.set_xdata([view.epoch, view.epoch])
+        if view.space is not None and self.space_points is not None:
             self._show_space(view.space)
         if self.neurons is not None:
             self.neurons.set_data(neuron_mosaic(view.hidden, self.rec.config.activation,
@@ -312,8 +323,8 @@ class PlaygroundFigure:
         return view
 
     def _show_space(self, space):
-        for points, xy in zip(self.space_points, (space.train, space.test)):
-            points.set_offsets(xy)
+        for points, which, rows in self.space_points:
+            points.set_offsets((space.train, space.test)[which][rows])
         out = space.output(self.space_grid)                # None: no exact decision to draw
         if out is None:
             return
@@ -375,8 +386,9 @@ def new_figure(figsize=FIGSIZE, dpi=100):
     return fig
 
 
-def snapshot_figure(recording, frame=-1, layout="full", dpi=100):
-    """A plain figure of one frame (default: the last), for pages where widgets do not run."""
+def snapshot_figure(recording, frame=-1, layout="full", dpi=STATIC_DPI):
+    """A plain figure of one frame (default: the last), for pages where widgets do not run.
+    At the default dpi the smallest text is 10 px (SMALLEST_TEXT_PT * dpi / 72)."""
     fig = new_figure(LAYOUTS[val.choice(layout, tuple(LAYOUTS), "layout")]["figsize"], dpi)
     PlaygroundFigure(fig, recording, layout=layout).show(frame)
     return fig
@@ -387,28 +399,45 @@ PLAYER_ICONS = {"fa-minus": "\u2212", "fa-fast-backward": "|\u25c0\u25c0", "fa-s
                 "fa-fast-forward": "\u25b6\u25b6|", "fa-plus": "+"}
 
 
-def replay_html(recording, n_frames=10, layout="compact", dpi=72, interval=300):
-    """The training as a self-contained HTML/JavaScript player (``FuncAnimation.to_jshtml``).
+def replay_html(recording, n_frames=10, layout="compact", dpi=STATIC_DPI, interval=300):
+    """The training as a self-contained HTML/JavaScript player (matplotlib's, as
+    ``Animation.to_jshtml`` writes it).
 
     About ``n_frames`` frames evenly picked from the recording, drawn in the compact layout
-    (no neurons) and stored as JPEG, so the notebook stays light (about 35 kB a frame).
-    dpi : pixels per inch of the compact 9 x 3.3 inch figure.
-    Returns the HTML string; show it with ``IPython.display.HTML``.
+    (no neurons) and stored as JPEG, so the notebook stays light (about 50 kB a frame).
+    dpi : pixels per inch of the compact 9 x 3.3 inch figure; at the default the smallest text
+    is 10 px. Returns the HTML string; show it with ``IPython.display.HTML``.
     """
+    import tempfile
     from matplotlib import rc_context
-    from matplotlib.animation import FuncAnimation
-
+    from matplotlib.animation import HTMLWriter
     n_frames = val.positive_int(n_frames, "n_frames")
     interval = val.real_number(interval, "interval", positive=True)
     val.instance(recording, Recording, "recording", "a Recording (from record_training)")
-    fig = new_figure(LAYOUTS[val.choice(layout, tuple(LAYOUTS), "layout")]["figsize"], dpi)
-    panels = PlaygroundFigure(fig, recording, resolution=60, layout=layout)
+    figsize = LAYOUTS[val.choice(layout, tuple(LAYOUTS), "layout")]["figsize"]
+    fig = new_figure(figsize, dpi)
+    panels = PlaygroundFigure(fig, recording, resolution=60, layout=layout, blit=True)
     picks = np.unique(np.linspace(0, recording.n_frames - 1, min(n_frames, recording.n_frames))
                       .round().astype(int))
-    animation = FuncAnimation(fig, lambda i: panels.show(int(i)) and None, frames=picks,
-                              interval=interval, repeat=False)
-    with rc_context({"animation.frame_format": "jpeg"}):
-        html = animation.to_jshtml(default_mode="once")
+    frames = []                                       # each frame blitted: one full draw in all
+    for i in picks:
+        panels.show(int(i))
+        panels.render()
+        frames.append(np.asarray(fig.canvas.buffer_rgba()).copy())
+    # matplotlib's player, as Animation.to_jshtml writes it, of a figure that is one image the
+    # size of the figure: saving a frame draws only that image
+    still = new_figure(figsize, dpi)
+    image = still.figimage(frames[0], origin="upper")
+    with tempfile.TemporaryDirectory() as folder, rc_context({"animation.frame_format": "jpeg",
+                                                              "savefig.bbox": None}):
+        path = f"{folder}/replay.html"
+        writer = HTMLWriter(fps=1000 / interval, embed_frames=True, default_mode="once")
+        with writer.saving(still, path, dpi):
+            for frame in frames:
+                image.set_data(frame)
+                writer.grab_frame()
+        with open(path, encoding="utf-8") as file:
+            html = file.read()
     # matplotlib draws its player's buttons with Font Awesome icons linked from a CDN. Offline (the
     # static course site, a lecture hall without internet) the buttons would be blank: link
     # nothing, and draw each icon as a plain character instead.

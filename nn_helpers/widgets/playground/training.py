@@ -72,6 +72,7 @@ class Recording:
     weights[i], biases[i] : the network's parameter lists at frame i.
     train_loss, test_loss : (last_epoch + 1,) losses after each epoch (index 0: before training),
         without the L2 penalty.
+    train_accuracy, test_accuracy : (n_frames,) the share of points each frame classifies right.
     diverged_at : the epoch in which the loss became NaN or inf, or None.
     seconds : how long training took.
     xlim, ylim : the plane's extent around all points, for the grid and the plots.
@@ -90,6 +91,8 @@ class Recording:
     seconds: float
     xlim: tuple
     ylim: tuple
+    train_accuracy: np.ndarray = None
+    test_accuracy: np.ndarray = None
     _space_basis: tuple = dataclasses.field(default=None, repr=False, compare=False)  # hidden_space cache
 
     @property
@@ -116,12 +119,13 @@ def record_training(config, X_train, y_train, X_test, y_test, progress=None):
         val.function(progress, "progress", "a function progress(done, total), or None")
     net = MLP(**network_spec(config), seed=config.seed)
     wanted = set(np.round(np.linspace(0, config.epochs, config.frames)).astype(int).tolist())
-    epochs, weights, biases, train_loss, test_loss = [], [], [], [], []
+    epochs, weights, biases, train_loss, test_loss, accuracy = [], [], [], [], [], []
 
     def snapshot(done):
         epochs.append(done)
         weights.append([W.copy() for W in net.weights])
         biases.append([b.copy() for b in net.biases])
+        accuracy.append((net.accuracy(X_train, y_train), net.accuracy(X_test, y_test)))
         if progress is not None:
             progress(len(epochs), len(wanted))
 
@@ -144,11 +148,13 @@ def record_training(config, X_train, y_train, X_test, y_test, progress=None):
     diverged_at = history["diverged_at"]
     if diverged_at is not None and epochs[-1] != diverged_at:
         snapshot(diverged_at)                       # fit restored the last finite weights
+    train_accuracy, test_accuracy = np.array(accuracy).reshape(-1, 2).T
     pts = np.vstack([X_train, X_test])
     lo, hi = pts.min(axis=0) - 0.5, pts.max(axis=0) + 0.5
     return Recording(config, X_train, y_train, X_test, y_test, np.array(epochs), weights, biases,
                      np.array(train_loss), np.array(test_loss), diverged_at,
-                     time.perf_counter() - start, (lo[0], hi[0]), (lo[1], hi[1]))
+                     time.perf_counter() - start, (lo[0], hi[0]), (lo[1], hi[1]),
+                     train_accuracy=train_accuracy, test_accuracy=test_accuracy)
 
 
 @dataclasses.dataclass

@@ -4,16 +4,24 @@
 
 Thin on purpose: the data, the training and each frame's picture come from plain functions
 (``make_data``, ``record_training``, ``PlaygroundFigure.show``); this module only turns
-control values into a PlaygroundConfig and back, and shows the figure.
-Imports: figure, training and config (nothing imports this but the package's face).
+control values into a PlaygroundConfig and back, and lays out the controls and the pictures.
+Imports: replay, figure, training and config (nothing imports this but the package's face).
 
-Two ways to show the figure:
-- "ipympl" (after ``%matplotlib widget``): a live canvas, updated in place; clicking on the
-  decision-boundary panel adds a point of the chosen class.
-- "static" (any other backend, e.g. nbval/nbclient runs or Voila without ipympl): the same
-  figure rendered to a JPEG in an ipywidgets.Image; no clicks.
+The picture: every frame of a training is drawn once, to a JPEG, and sent to the browser; the
+replay picker switches between them there (see ``replay``), so replaying is instant. The
+picture fills the width it is given, up to its natural size.
+
+Every control is a native form field with a label (a number box, a menu, a button), so the
+keyboard reaches it and a screen reader names it; ipywidgets' sliders are not (their handle has
+no accessible name), so the playground has none.
+
+Drawing points by clicking needs a live matplotlib canvas, ipympl's:
+- backend "ipympl" (after ``%matplotlib widget``): a small pad beside "your points" shows the
+  plane of the last frame; a click on it adds a point of the chosen class.
+- backend "static" (any other backend, e.g. nbval/nbclient runs or Voila without ipympl): no pad.
 """
-import io
+import base64
+import html
 
 import ipywidgets as w
 import matplotlib
@@ -21,8 +29,9 @@ import numpy as np
 
 from ... import _checks as val
 from .config import ACTIVATIONS, DATASETS, MULTICLASS_DATASETS, RANGES, PlaygroundConfig
-from .figure import FIGSIZE, PlaygroundFigure, new_figure
-from .training import make_data, record_training
+from .figure import FIGSIZE, LAYOUTS, PlaygroundFigure, new_figure
+from .replay import Replay
+from .training import frame_view, make_data, record_training
 
 LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 BATCH_SIZES = [("full batch", None), 1, 5, 10, 20, 50, 100]
@@ -33,7 +42,10 @@ COLUMNS = {"Data": ("dataset", "n_classes", "noise", "n_samples", "test_ratio", 
 DROPDOWNS = {"lr": LEARNING_RATES, "batch_size": BATCH_SIZES, "l2": L2_VALUES}
 HIDEABLE = tuple(name for names in COLUMNS.values() for name in names) + ("draw", "config")
 STYLE = {"description_width": "92px"}
-DPI = 90                  # the figure is 945 x 504 pixels on screen
+DPI = 120                 # the pictures are 1260 x 672 pixels, shown at most that wide
+PAD_DPI = 90              # the drawing pad is 306 x 306 pixels
+STILL_SENTENCE = ("Training playground: an interactive widget. Run the notebook to train networks and "
+                  "replay their training here; below, the last frame of its first training.")
 
 
 def _with(options, value):
@@ -45,15 +57,16 @@ def _with(options, value):
 def _make_controls(config):
     """One widget per config field that has a control, set to the config's values."""
     def box():                                      # a Layout each: hiding one hides only it
-        return {"style": STYLE, "layout": w.Layout(width="300px")}
+        return {"style": STYLE, "layout": w.Layout(width="290px")}
 
     return {
         "dataset": w.Dropdown(options=DATASETS, value=config.dataset, description="data set", **box()),
-        "n_classes": w.IntSlider(value=config.n_classes, min=2, max=6, description="classes", **box()),
-        "noise": w.FloatSlider(value=config.noise, min=0, max=1, step=0.01, description="noise", **box()),
-        "n_samples": w.IntSlider(value=config.n_samples, min=20, max=1000, description="points", **box()),
-        "test_ratio": w.FloatSlider(value=config.test_ratio, min=0.1, max=0.9, step=0.01,
-                                    description="test share", **box()),
+        "n_classes": w.BoundedIntText(value=config.n_classes, min=2, max=6, description="classes", **box()),
+        "noise": w.BoundedFloatText(value=config.noise, min=0, max=1, step=0.05, description="noise", **box()),
+        "n_samples": w.BoundedIntText(value=config.n_samples, min=20, max=1000, step=10, description="points",
+                                      **box()),
+        "test_ratio": w.BoundedFloatText(value=config.test_ratio, min=0.1, max=0.9, step=0.05,
+                                         description="test share", **box()),
         "seed": w.BoundedIntText(value=config.seed, min=0, max=RANGES["seed"][1], description="seed",
                                  **box()),
         "hidden": w.Text(",".join(map(str, config.hidden)), description="hidden layers",
@@ -77,7 +90,9 @@ class Playground:
     classroom : names of controls to hide, from HIDEABLE (e.g. ("noise", "seed", "config")).
     backend : "ipympl", "static", or None (ipympl when matplotlib's backend is ipympl).
     Attributes for scripts and tests: ``config`` (the controls' settings), ``recording``,
-    ``figure``, ``controls`` (name -> widget), ``slider``, ``widget`` (the container).
+    ``figure`` (where frames are drawn), ``replay`` (the pictures), ``view`` (the picture on show),
+    ``picker`` (the replay box: its value is the frame on show), ``frame_label`` (its caption),
+    ``controls`` (name -> widget), ``widget`` (the container).
     """
 
     def __init__(self, config=None, classroom=(), backend=None):
@@ -99,9 +114,17 @@ class Playground:
             backend = "ipympl" if "ipympl" in name or name == "widget" else "static"
         if not isinstance(backend, str) or backend not in ("ipympl", "static"):
             raise ValueError(f"backend must be 'ipympl', 'static' or None; got {backend!r}")
-        self.backend, self.recording, self._panels, self._quiet = backend, None, None, False
+        self.backend, self.recording, self._pad_panels, self._quiet = backend, None, None, False
         self.controls = _make_controls(self.config)
-        self._build_view()
+        self.figure = new_figure(FIGSIZE, dpi=DPI)
+        # a number box, not a slider: ipywidgets' slider handle has no name a screen reader can read,
+        # and JupyterLab takes the arrow keys of a menu (Dropdown) for its own; a number box keeps them
+        self.picker = w.BoundedIntText(value=0, min=0, max=0, description="replay", continuous_update=True,
+                                       style=STYLE, layout=w.Layout(width="180px"))
+        self.replay = Replay(self.figure, self.picker)
+        self.picker.observe(lambda change: None if self._quiet else self.replay.on_pick(change["new"]),
+                            "value")
+        self._build_pad()
         self._build_layout(classroom)
         for control in self.controls.values():
             control.observe(self._on_control, "value")
@@ -109,19 +132,19 @@ class Playground:
         self.train()
 
     # ------------------------------------------------------------------ building
-    def _build_view(self):
-        if self.backend == "ipympl":
-            from matplotlib.figure import Figure
-            from ipympl.backend_nbagg import Canvas, FigureManager
-            self.figure = Figure(figsize=FIGSIZE, dpi=DPI)
-            self.view = Canvas(self.figure)             # not in pyplot's list of figures
-            FigureManager(self.view, 0)
-            self.view.header_visible = self.view.footer_visible = False
-            self.view.toolbar_visible = self.view.resizable = False
-            self.view.mpl_connect("button_press_event", self.on_click)
-        else:
-            self.figure = new_figure(FIGSIZE, dpi=DPI)
-            self.view = w.Image(format="jpeg", layout=w.Layout(width=f"{FIGSIZE[0] * DPI:.0f}px"))
+    def _build_pad(self):
+        """ipympl only: a small live canvas where a click adds a point (None otherwise)."""
+        self.pad = None
+        if self.backend != "ipympl":
+            return
+        from ipympl.backend_nbagg import Canvas, FigureManager
+        from matplotlib.figure import Figure
+        self.pad_figure = Figure(figsize=LAYOUTS["pad"]["figsize"], dpi=PAD_DPI)
+        self.pad = Canvas(self.pad_figure)              # not in pyplot's list of figures
+        FigureManager(self.pad, 0)
+        self.pad.header_visible = self.pad.footer_visible = False
+        self.pad.toolbar_visible = self.pad.resizable = False
+        self.pad.mpl_connect("button_press_event", self.on_click)
 
     def _build_layout(self, classroom):
         c = self.controls
@@ -130,27 +153,33 @@ class Playground:
         self.train_button.on_click(lambda _: self.train())
         self.progress = w.IntProgress(value=0, min=0, max=1, description="recording", style=STYLE)
         self.status = w.HTML(layout=w.Layout(margin="0 0 0 12px"))
-        self.play = w.Play(interval=80, description="play")
-        self.slider = w.IntSlider(value=0, min=0, max=1, readout=False, description="replay",
-                                  style=STYLE, layout=w.Layout(width="520px"))
-        w.jslink((self.play, "value"), (self.slider, "value"))
-        self.slider.observe(lambda change: self.show_frame(change["new"]), "value")
-        self.frame_label = w.HTML()
-        self.point_class = w.ToggleButtons(style={"button_width": "80px"})
+        # ▶ is a labelled toggle button; the Play widget (its buttons carry no text a screen reader
+        # could read) only keeps time for it, hidden, in the browser
+        self.play = w.Play(interval=80, layout=w.Layout(display="none"))
+        self.play_button = w.ToggleButton(description="Play", icon="play", tooltip="replay the training")
+        self._links = [w.jslink((self.play_button, "value"), (self.play, "playing")),
+                       w.jslink((self.play, "value"), (self.picker, "value"))]
+        self.play_button.observe(self._on_play, "value")
+        self.point_class = w.ToggleButtons(description="your points", style={"button_width": "72px",
+                                                                             "description_width": "80px"})
         clear = w.Button(description="Clear my points", icon="eraser")
         clear.on_click(lambda _: self.set_points(()))
-        hint = ("click the left panel to add a point of this class, then press Train"
-                if self.backend == "ipympl" else
+        hint = ("choose a class, then click the plane at the right: a large point of that class "
+                "appears; press <b>Train</b> to learn it" if self.pad is not None else
                 "to draw points by clicking, run <code>%matplotlib widget</code> before the playground")
-        self.draw_row = w.HBox([w.Label("your points:", layout=w.Layout(width="96px")),
-                                self.point_class, clear, w.HTML(f"<i>{hint}</i>")])
+        self.draw_row = w.HBox([w.VBox([self.point_class, w.HBox([clear]), w.HTML(f"<i>{hint}</i>")],
+                                       layout=w.Layout(flex="1 1 300px"))]
+                               + ([self.pad] if self.pad is not None else []),
+                               layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))
         self.config_text = w.Textarea(description="setup", rows=2, style={"description_width": "50px"},
-                                      layout=w.Layout(width="800px"))
+                                      layout=w.Layout(flex="1 1 300px", width="auto"))
         load = w.Button(description="Load", icon="upload", tooltip="use the setup string in the box")
         load.on_click(lambda _: self.load(self.config_text.value))
-        self.config_row = w.VBox([w.HBox([self.config_text, load]), w.HTML(
+        self.load_message = w.HTML(layout=w.Layout(margin="0 0 0 56px"))
+        self.config_row = w.VBox([w.HBox([self.config_text, load], layout=w.Layout(align_items="flex-start")),
+                                  self.load_message, w.HTML(
             "<i>copy this line to share the exact setup (seed and drawn points included); "
-            "paste one and press Load to reproduce it</i>")])
+            "paste one and press Load to reproduce it</i>", layout=w.Layout(margin="0 0 0 56px"))])
         columns = []
         for title, names in COLUMNS.items():
             for name in names:
@@ -163,14 +192,36 @@ class Playground:
         for name, row in (("draw", self.draw_row), ("config", self.config_row)):
             if name in classroom:
                 row.layout.display = "none"
-        self.widget = w.VBox([w.HBox(columns), w.HBox([self.train_button, self.progress, self.status]),
-                              self.view, w.HBox([self.play, self.slider, self.frame_label]),
-                              self.draw_row, self.config_row])
+        wrap = {"flex_flow": "row wrap", "align_items": "center"}
+        self.widget = w.VBox([w.HBox(columns, layout=w.Layout(flex_flow="row wrap")),
+                              w.HBox([self.train_button, self.progress, self.status], layout=w.Layout(**wrap)),
+                              self.replay.pictures,
+                              w.HBox([self.play_button, self.picker, self.replay.captions, self.play],
+                                     layout=w.Layout(**wrap)),
+                              self.draw_row, self.config_row],
+                             layout=w.Layout(width="100%", max_width="1280px"))
+        self.widget.add_class("nn-playground")
 
     def _repr_mimebundle_(self, **kwargs):
+        """The widget, and for a page without its kernel (JupyterLab before the notebook runs, a
+        viewer) a sentence and the picture on show: JupyterLab shows the first type it can draw."""
         bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = "Training playground (a widget: run the notebook to use it)"
+        bundle["text/plain"] = "Training playground (an interactive widget: run the notebook to use it)"
+        if self.recording is not None:                 # (a PDF export takes the JPEG)
+            bundle["image/jpeg"] = base64.b64encode(self.replay.still).decode("ascii")
+            bundle["text/html"] = (f"<p><i>{STILL_SENTENCE}</i></p><img src=\"data:image/jpeg;base64,"
+                                   f"{bundle['image/jpeg']}\" alt=\"{html.escape(self.view.tooltip)}\">")
         return bundle
+
+    @property
+    def view(self):
+        """The Image widget of the frame on show."""
+        return self.replay.pictures.children[self.replay.pictures.selected_index]
+
+    @property
+    def frame_label(self):
+        """The caption of the frame on show: its epoch and accuracies (text)."""
+        return self.replay.caption
 
     # ------------------------------------------------------------------ settings
     def read_controls(self):
@@ -222,29 +273,31 @@ class Playground:
         self._on_control()
 
     def load(self, text):
-        """Read a config string, show it in the controls and train; a bad string is reported."""
+        """Read a config string, show it in the controls and train; a bad string is reported
+        under the Load button."""
         try:
             config = PlaygroundConfig.from_string(text)
         except (TypeError, ValueError) as err:
-            self._say(f"Could not load that setup: {err}", error=True)
+            self.load_message.value = _error(f"Could not load that setup: {err}")
             return None
+        self.load_message.value = ""
         self.set_controls(config)
         return self.train()
 
     def set_points(self, points):
-        """Replace the drawn points ((x1, x2, label) triples) and show them at once."""
+        """Replace the drawn points ((x1, x2, label) triples) and show them on the pad at once."""
         self.config = self.config.replace(points=points)      # checked: TypeError/ValueError
         self.config_text.value = self.config.to_string()
-        if self._panels is not None:
-            self._panels.set_drawn(self.config.points)
-            self._draw()
+        if self._pad_panels is not None:
+            self._pad_panels.set_drawn(self.config.points)
+            self.pad.draw_idle()
         n = len(self.config.points)
         self._say(f"{n} point{'s' if n != 1 else ''} drawn by you: press <b>Train</b> to learn "
                   f"{'them' if n != 1 else 'it'}." if n else "No drawn points.")
 
     def on_click(self, event):
-        """Matplotlib button_press_event handler: a click on the boundary panel adds a point."""
-        if self._panels is None or event.inaxes is not self._panels.ax or event.xdata is None:
+        """Matplotlib button_press_event handler: a click on the pad's plane adds a point."""
+        if self._pad_panels is None or event.inaxes is not self._pad_panels.ax or event.xdata is None:
             return
         lo, hi = RANGES["coordinate"]
         x1, x2 = (round(float(np.clip(v, lo, hi)), 3) for v in (event.xdata, event.ydata))
@@ -274,59 +327,62 @@ class Playground:
         finally:
             self.train_button.disabled, self.train_button.description = False, "Train"
         self.progress.value = self.progress.max
-        if self._panels is not None:
-            self._panels.disconnect()
         self.recording = rec
-        self._panels = PlaygroundFigure(self.figure, rec, blit=True, title=False)
+        self.play_button.value = False
         self._quiet = True
         try:
-            self.slider.max = self.play.max = rec.n_frames - 1
-            self.slider.value = self.play.value = rec.n_frames - 1   # linked in the browser
+            self.picker.max = self.play.max = rec.n_frames - 1
+            self.picker.value = self.play.value = rec.n_frames - 1   # linked in the browser
         finally:
             self._quiet = False
-        view = self.show_frame(rec.n_frames - 1)
+        view = self.replay.start(rec, rec.n_frames - 1)
+        if self.pad is not None:
+            self._pad_panels = PlaygroundFigure(self.pad_figure, rec, resolution=60, title=False, layout="pad")
+            self._pad_panels.show(-1)
+            self.pad.draw_idle()
         if rec.diverged_at is not None:
             self._say(f"⚠ Training diverged at epoch {rec.diverged_at}: the loss overflowed. "
                       f"Try a smaller learning rate than {config.lr:g}.", error=True)
         else:
             self._say(f"Trained {config.epochs} epochs in {rec.seconds:.1f} s: test accuracy "
-                      f"{view.test_accuracy:.0%}. Press ▶ or move the slider to replay.")
+                      f"{view.test_accuracy:.0%}. Press <b>Play</b>, or pick an epoch to <i>replay</i>.")
         return rec
 
     def show_frame(self, i):
-        """Show recorded frame i (negative counts from the end); returns its FrameView."""
-        if self._quiet or self._panels is None:
+        """Show recorded frame i (negative counts from the end) and move the replay picker there;
+        returns its FrameView (None before the first training)."""
+        if self.recording is None:
             return None
-        view = self._panels.show(i)
-        self._draw()
-        self.frame_label.value = (f"epoch <b>{view.epoch}</b> of {self.recording.config.epochs} · "
-                                  f"accuracy: train {view.train_accuracy:.0%}, "
-                                  f"test {view.test_accuracy:.0%}")
-        return view
+        i = val.index(i, self.recording.n_frames, "the frame i")
+        self._quiet = True
+        try:
+            self.picker.value = self.play.value = i
+        finally:
+            self._quiet = False
+        return self.replay.show(i) or frame_view(self.recording, i, self.replay.panels.resolution)
 
-    def _draw(self):
-        # ipympl's canvas must not be drawn before the browser shows it (it would stay blank)
-        self._panels.render(full=self.backend == "ipympl" and self.view.syncing_data_url)
-        if self.backend == "static":
-            from PIL import Image
-            image = io.BytesIO()                    # JPEG: 3x faster to encode than PNG
-            rgb = np.asarray(self.figure.canvas.buffer_rgba())[..., :3]
-            Image.fromarray(np.ascontiguousarray(rgb)).save(image, format="jpeg", quality=92)
-            self.view.value = image.getvalue()
+    def _on_play(self, change):
+        self.play_button.description, self.play_button.icon = ("Pause", "pause") if change["new"] else ("Play", "play")
 
     def _say(self, html, error=False):
-        self.status.value = f'<span style="color:#b2182b">{html}</span>' if error else html
+        self.status.value = _error(html) if error else html
 
     def close(self):
-        """Close every widget and free the figure (nothing is left open)."""
-        if self._panels is not None:
-            self._panels.disconnect()
+        """Close every widget and free the figures (nothing is left open)."""
+        self.replay.close()
         self.figure.clear()
-        stack = [self.widget] + ([self.view.toolbar] if getattr(self.view, "toolbar", None) else [])
+        stack = [self.widget, *self._links]
+        if self.pad is not None:
+            self.pad_figure.clear()
+            stack.append(self.pad.toolbar)
         while stack:
             widget = stack.pop()
             stack.extend(getattr(widget, "children", ()))
             widget.close()
+
+
+def _error(html):
+    return f'<span style="color:#b2182b">{html}</span>'
 
 
 def playground(config=None, classroom=(), backend=None):
