@@ -1,4 +1,5 @@
-"""Print the performance table: `python -m benchmarks` (or `--quick`, as CI runs it).
+"""Print the performance table: `python -m benchmarks` (or `--quick`, as CI runs it), or, with
+`--browser`, the felt-latency table of the sliders in JupyterLab (headless Chromium; bench_browser).
 
 Targets (issue 7), on the machine it runs on:
   training : MLP.fit within 1.3x of a minimal NumPy loop; >= 1.5x faster than scikit-learn's
@@ -6,6 +7,8 @@ Targets (issue 7), on the machine it runs on:
   notebooks: each <= 10 s top to bottom; the nbval suite <= 60 s
   playground: frame median <= 50 ms; Train (300 epochs, 60 frames) <= 3 s; < 50 MB over 1,000 moves
   import   : `import nn_helpers` < 0.3 s, no heavy imports
+  browser  : key press on a slider -> new picture painted, median <= 100 ms and max <= 200 ms
+             (issue 16; `--browser`, 20 presses, two runs; add `--quick` for 6 presses, one run)
 """
 import argparse
 import os
@@ -28,7 +31,13 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true",
                         help="one repeat and the cheapest measurements (CI: proves the benchmarks run)")
+    parser.add_argument("--browser", action="store_true",
+                        help="only the felt latency of the sliders in JupyterLab and headless Chromium")
     args = parser.parse_args(argv)
+    if args.browser:
+        from . import bench_browser
+        print(f"machine: {machine()}\n")
+        return bench_browser.main(["--quick"] if args.quick else [])
     repeats = 1 if args.quick else 7
     print(f"machine: {machine()}\n")
 

@@ -9,12 +9,15 @@ views of the same data:
   ``<details>`` block, closed until the reader opens it.
 * ``quiz.ask(n)``: an ipywidgets answer pad for question ``n`` (one button per letter); a click
   shows why that answer is right or wrong. ``Question.feedback`` is the plain function behind it.
+  Before the notebook runs, the pad's output shows the question as text (``QuestionPad``).
 
 The quizzes of the notebooks live in ``nn_helpers.course.quizzes`` (one module per notebook);
 ``tools/build_notebooks.py`` writes their cells at the end of each notebook.
 """
 import html
 from dataclasses import dataclass
+
+import ipywidgets as widgets
 
 from .. import _checks as val
 
@@ -132,8 +135,8 @@ class Quiz:
         return "\n\n".join(self.markdown_cells())
 
     def ask(self, number):
-        """An answer pad for question ``number``: one button per letter and the feedback below."""
-        import ipywidgets as widgets
+        """An answer pad for question ``number``: one button per letter (each named by its
+        choice's text, as a tooltip) and the feedback below (a ``QuestionPad``)."""
         question = self.question(number)
         buttons = widgets.ToggleButtons(
             options=list(question.letters), value=None, description=f"Question {number}:",
@@ -150,6 +153,24 @@ class Quiz:
                               f'max-width: 46em">{html.escape(message)}</div>')
 
         buttons.observe(show, names="value")
-        pad = widgets.VBox([buttons, feedback])
-        pad.add_class("nn-quiz")
-        return pad
+        return QuestionPad(number, question, [buttons, feedback])
+
+
+class QuestionPad(widgets.VBox):
+    """A question's answer pad: its letter buttons and the feedback below them (``Quiz.ask``).
+    Where the widget cannot be shown (a notebook not run yet, GitHub, nbviewer) its output shows
+    the question as text and says how to answer it, instead of the widget's repr."""
+
+    def __init__(self, number, question, children):
+        self.number, self.question = number, question
+        super().__init__(children)
+        self.add_class("nn-quiz")
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = super()._repr_mimebundle_(**kwargs)
+        letters = f"{self.question.letters[0]} to {self.question.letters[-1]}"
+        how = f"Run the notebook to answer here with the buttons {letters}, or open Answer and why above."
+        data["text/plain"] = f"Question {self.number}. {self.question.prompt}\n{how}"
+        data["text/html"] = (f'<div class="nn-quiz-still"><p><strong>Question {self.number}.</strong> '
+                             f"{html.escape(self.question.prompt)}</p><p><em>{html.escape(how)}</em></p></div>")
+        return data

@@ -2,7 +2,9 @@
 ``nn_helpers.lessons`` and ``nn_helpers.viz``.
 
 ``base``        the ``Explorer`` (controls wired to one matplotlib figure) and how its picture is shown
-``explorers``   the explorers, one or two per notebook (its docstring lists them)
+``frames``      its canvas: each move redraws only what changed (blitting) and encodes a PNG fast
+``explorers``   the explorers, one or two per notebook (its docstring lists them); those of
+                training (08 to 10) in ``training_explorers``
 ``playground``  the TensorFlow-Playground-like trainer (``nn_helpers.widgets.playground``)
 
     from nn_helpers import widgets
@@ -12,10 +14,10 @@ from ..lessons.chain_rule import backprop_steps
 from ..lessons.one_neuron import NEURON_DATASETS, neuron_data
 from ..lessons.slopes import SLOPE_FUNCTIONS
 from .base import IPYMPL_BACKENDS, Explorer, figure_view, refresh, uses_ipympl
-from .explorers import (ALL_ACTIVATIONS, LEARNING_RATES, NEURON_ACTIVATIONS, activation_explorer,
-                        approximation_explorer, backprop_explorer, backprop_stepper, digit_explorer,
-                        forward_explorer, learning_rate_explorer, loss_explorer, neuron_explorer,
-                        optimizer_explorer, slope_explorer)
+from .explorers import (ALL_ACTIVATIONS, NEURON_ACTIVATIONS, activation_explorer, approximation_explorer,
+                        backprop_explorer, backprop_stepper, forward_explorer, loss_explorer, neuron_explorer,
+                        slope_explorer)
+from .training_explorers import LEARNING_RATES, digit_explorer, learning_rate_explorer, optimizer_explorer
 
 __all__ = ["ALL_ACTIVATIONS", "IPYMPL_BACKENDS", "LEARNING_RATES", "NEURON_ACTIVATIONS", "NEURON_DATASETS",
            "SLOPE_FUNCTIONS", "Explorer", "activation_explorer", "approximation_explorer",

@@ -17,24 +17,34 @@ How the picture gets to the screen (chosen once, when the explorer is made):
   "module://ipympl.backend_nbagg") the figure's canvas is itself a widget in the layout, and
   ``canvas.draw_idle()`` repaints it in milliseconds, with zoom and pan.
 * Under any other backend (the inline one in JupyterLab and in notebook builds and tests with
-  nbclient / nbval, Voila, Agg) the figure is rendered to a PNG held by an ``ipywidgets.Image``:
-  a few tens of milliseconds a move, and it needs nothing but widgets (no Output-widget capture,
-  which only works inside a running kernel).
+  nbclient / nbval, Voila, Agg) the figure is rendered to a PNG held by an ``ipywidgets.Image``.
+  Its canvas (``frames.FrameCanvas``) redraws only what a move changed over a background it
+  keeps, and ``frames.frame_png`` encodes it in milliseconds: a move costs tens of milliseconds,
+  with nothing but widgets (no Output-widget capture, which only works inside a running kernel).
+  When moves come faster than frames, the browser's widget manager sends the kernel only the
+  latest value once the previous one is drawn (ipywidgets' message throttle).
+
+Where the widget cannot be shown (a notebook opened but not run: JupyterLab does not render
+widget outputs it does not trust; GitHub, nbviewer), an explorer's output shows a still of its
+picture and the sentence "Run the notebook to move this" instead of the widget's repr.
 
 (``display(explorer.figure)`` may show only a line of text: the figure is not pyplot's, and the
 inline backend formats figures only after ``%matplotlib inline``.)
 """
+import base64
+import html
 import io
+import json
 
 import ipywidgets as widgets
 import matplotlib
 import numpy as np
 import PIL.Image
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from traitlets import TraitError
 
 from .. import _checks as val
+from .frames import FrameCanvas, frame_png
 
 IPYMPL_BACKENDS = ("widget", "ipympl", "module://ipympl.backend_nbagg")
 
@@ -55,21 +65,24 @@ def figure_view(figure):
         figure.canvas.header_visible = figure.canvas.footer_visible = False
         figure.canvas.resizable = False
         return figure.canvas
-    FigureCanvasAgg(figure)                                        # renders the PNGs
+    FrameCanvas(figure)                                            # renders the frames
     width = round(figure.get_figwidth() * figure.dpi)
     return widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px"))
 
 
 def refresh(view, figure):
     """Show the figure's current state in its ``figure_view``: a repaint of the ipympl canvas
-    (milliseconds), or one Agg draw into a quickly compressed PNG (tens of milliseconds)."""
+    (milliseconds), or one frame drawn with Agg (only what changed, see ``FrameCanvas``) into a
+    quickly compressed PNG."""
     if view is figure.canvas:
         figure.canvas.draw_idle()
         return
-    figure.canvas.draw()
-    png = io.BytesIO()
-    PIL.Image.fromarray(np.asarray(figure.canvas.buffer_rgba())).save(png, "png", compress_level=1)
-    view.value = png.getvalue()
+    canvas = figure.canvas
+    if isinstance(canvas, FrameCanvas):
+        canvas.draw_frame()
+    else:
+        canvas.draw()
+    view.value = frame_png(canvas)
 
 
 class Explorer(widgets.VBox):
@@ -78,16 +91,23 @@ class Explorer(widgets.VBox):
     returns True when it drew the picture afresh (then the layout is computed again).
 
     Attributes: ``figure`` (the matplotlib Figure), ``controls`` (name -> widget), ``view`` (the
-    widget showing the figure: ipympl's canvas, or an ``ipywidgets.Image`` holding a PNG).
+    widget showing the figure: ipympl's canvas, or an ``ipywidgets.Image`` holding a PNG), ``name``
+    (what it is called in the sentences and alternative texts that stand in for it, e.g.
+    "neuron explorer"), ``namer`` (an Output widget whose script names the sliders and the
+    picture for screen readers: ``NAMES_JS``).
     """
 
-    def __init__(self, figure, controls, draw, columns):
-        self.figure, self.controls, self._draw = figure, dict(controls), draw
+    def __init__(self, figure, controls, draw, columns, name="explorer"):
+        self.figure, self.controls, self._draw, self.name = figure, dict(controls), draw, name
         self._holding = False                  # True while update() sets several controls at once
         self._closed = False
         self.view = figure_view(figure)
         panel = widgets.HBox([widgets.VBox([self.controls[n] for n in column]) for column in columns])
-        super().__init__([panel, self.view])
+        alt = json.dumps(f"The {name}'s picture for the settings above")
+        self.namer = widgets.Output(outputs=({"output_type": "display_data", "metadata": {},   # see NAMES_JS
+                                               "data": {"application/javascript": NAMES_JS.replace("PICTURE_ALT", alt)}},))
+        super().__init__([panel, self.view, self.namer])
+        self.add_class("nn-explorer")
         for control in self.controls.values():
             control.observe(self._changed, names="value")
         self.redraw()
@@ -111,16 +131,37 @@ class Explorer(widgets.VBox):
         self.figure.set_layout_engine("constrained")   # what a new picture (and colour bar) is made for
         if self._draw(self.figure, **self.values):     # drawn afresh: lay it out once ...
             self.figure.draw_without_rendering()
+            if isinstance(self.figure.canvas, FrameCanvas):
+                self.figure.canvas.forget()            # (and draw the next frame whole)
         self.figure.set_layout_engine("none")          # ... then keep that layout: updates draw faster
         refresh(self.view, self.figure)
 
     def snapshot(self):
-        """The picture as it is now, as a plain PNG image (``IPython.display.Image``): end a cell
-        with ``explorer.snapshot()`` to keep a static copy in the notebook, for GitHub or nbviewer."""
+        """The picture as it is now, as a plain PNG image (``IPython.display.Image``, its
+        alternative text ``describe()`` in the output's metadata): end a cell with
+        ``explorer.snapshot()`` to keep a static copy in the notebook, for GitHub or nbviewer."""
         from IPython.display import Image
         png = io.BytesIO()
         self.figure.savefig(png, format="png")
-        return Image(data=png.getvalue(), format="png")
+        return Image(data=png.getvalue(), format="png", alt=self.describe())
+
+    def describe(self):
+        """What the picture shows, in words (its titles): the alternative text of its stills."""
+        titles = [self.figure.get_suptitle()] + [ax.get_title() for ax in self.figure.axes]
+        shown = "; ".join(" ".join(t.split()) for t in titles if t.strip())
+        return f"Still of the {self.name}" + (f": {shown}" if shown else "")
+
+    def _repr_mimebundle_(self, **kwargs):
+        """The widget, and for where it cannot be shown (a notebook not run yet, GitHub, nbviewer)
+        the picture and a sentence instead of the widget's repr."""
+        data = super()._repr_mimebundle_(**kwargs)
+        sentence = (f"Run the notebook to move this: a still of the {self.name} as it opens; "
+                    "with the notebook running, its controls redraw the picture.")
+        still = _img_tag(_still_png(self.figure), self.describe())
+        data["text/plain"] = sentence
+        data["text/html"] = (f'<figure class="nn-still" style="margin: 0">{still}'
+                             f"<figcaption><em>{html.escape(sentence)}</em></figcaption></figure>")
+        return data
 
     def update(self, **values):
         """Set controls by name, as if moved by hand (e.g. ``update(w1=2.0, activation="tanh")``),
@@ -147,11 +188,63 @@ class Explorer(widgets.VBox):
             control.unobserve(self._changed, names="value")
             control.close()
         self.view.close()
+        self.namer.close()
         try:
             self.figure.clear()
         except Exception:  # noqa: BLE001 - at interpreter shutdown (Widget.__del__) imports fail
             pass
         super().close()
+
+
+# ipywidgets 8.1 draws a slider's handle (role="slider") with no accessible name: its description is
+# a label beside it that nothing points to (axe-core: aria-input-field-name); and its Image has no
+# alt text (a tooltip would give it a title, but ImageView fails on one). This script names each
+# handle of the explorer after its description, and its picture. It sits in an Output widget at the
+# explorer's foot: the widget manager runs it when the explorer is shown in a running notebook, and
+# nothing of it is stored in the notebook's outputs (only the widget's state holds it).
+NAMES_JS = """(function names(output, tries) {
+  if (!output || !output.closest) return;                    // not JupyterLab, Voila or Notebook 7
+  if (!output.isConnected) {                                  // rendered before it is attached
+    if (tries < 100) setTimeout(() => names(output, tries + 1), 100);
+    return;
+  }
+  const area = output.closest('.nn-explorer')                  // (not the Output widget's own area)
+    || output.closest('.jp-OutputArea, .output') || output.parentElement;
+  const name = () => {
+    if (!output.isConnected) { observer.disconnect(); return; }   // the explorer is gone
+    for (const slider of area.querySelectorAll('.widget-slider')) {
+      const label = slider.querySelector('.widget-label'), handle = slider.querySelector('.noUi-handle');
+      const text = label && label.textContent.trim();
+      if (handle && text && handle.getAttribute('aria-label') !== text) handle.setAttribute('aria-label', text);
+    }
+    for (const picture of area.querySelectorAll('img.widget-image:not([alt])')) picture.alt = PICTURE_ALT;
+  };
+  const observer = new MutationObserver(name);
+  observer.observe(area, {childList: true, subtree: true});
+  name();
+})(typeof element === 'undefined' ? null : (element[0] || element), 0);"""
+
+
+def _img_tag(png, alt):
+    source = base64.b64encode(png).decode("ascii")
+    return f'<img src="data:image/png;base64,{source}" alt="{html.escape(alt)}">'
+
+
+def _still_png(figure):
+    """The figure's current picture as a small PNG for a stored output: 256 colours picked to
+    cover the picture (Pillow's MAXCOVERAGE: flat colours exact, gradients within a few levels),
+    3 to 5 times smaller than a full-colour PNG."""
+    canvas = figure.canvas
+    if isinstance(canvas, FrameCanvas):
+        pixels = np.asarray(canvas.buffer_rgba())
+    else:
+        png = io.BytesIO()
+        figure.savefig(png, format="png")
+        pixels = np.asarray(PIL.Image.open(png))
+    image = PIL.Image.fromarray(np.ascontiguousarray(pixels[..., :3]))
+    png = io.BytesIO()
+    image.quantize(256, method=PIL.Image.Quantize.MAXCOVERAGE).save(png, "png", optimize=True)
+    return png.getvalue()
 
 
 def set_control(control, name, value):
@@ -182,4 +275,5 @@ def set_control(control, name, value):
         raise ValueError(f"{name} must be one of {allowed}; got {value!r}") from None
 
 
-__all__ = ["Explorer", "IPYMPL_BACKENDS", "figure_view", "refresh", "set_control", "uses_ipympl"]
+__all__ = ["Explorer", "IPYMPL_BACKENDS", "NAMES_JS", "figure_view", "refresh", "set_control",
+           "uses_ipympl"]

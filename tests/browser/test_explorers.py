@@ -71,3 +71,25 @@ def test_activation_explorer_follows_its_menu(page):
     wait_for_change(page, "inline", before)
     assert error_outputs(page) == [] and stderr_outputs(page) == []
     screenshot(page, "activation-explorer-relu")
+
+
+def test_the_learning_rate_moves_visibly_and_the_race_sliders_line_up(page):
+    """08: each arrow key press shows a new learning rate (not 0.300 -> 0.301); 10: the three
+    learning-rate and momentum sliders start at one x and have one length."""
+    name = write_notebook(
+        page.lab, "rates.ipynb",
+        "from nn_helpers.widgets import learning_rate_explorer, optimizer_explorer\n"
+        "learning_rate_explorer(lr=0.3, steps=20)",
+        "optimizer_explorer('valley')",
+    )
+    open_notebook(page, name)
+    run_all(page)
+    assert error_outputs(page) == []
+    lr = slider(page, re.compile(r"^η \(lr\)$"))
+    readouts = ["0.3"] + [press_slider(lr, "ArrowRight") for _ in range(5)]
+    assert len(set(readouts)) == len(readouts), readouts
+    tracks = [slider(page, re.compile(label)).locator(".noUi-target").bounding_box()
+              for label in (r"^lr \(η\)$", r"^β \(momentum\)$", r"^Adam's lr$")]
+    assert len({(round(t["x"]), round(t["width"])) for t in tracks}) == 1, tracks
+    screenshot(page, "optimizer-race-sliders",
+               page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").nth(1).locator(".widget-hbox").first)

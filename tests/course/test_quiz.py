@@ -91,6 +91,22 @@ def test_the_answer_pad_shows_the_feedback_of_the_clicked_letter():
     assert "Not A" not in feedback.value
 
 
+def test_a_pad_not_yet_run_shows_its_question_as_text_not_a_repr():
+    quiz = Quiz("99", [Question("Does a <bigger> step $\\eta$ always help?", [WRONG, RIGHT])] * 3)
+    data = quiz.ask(2)._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in data          # the widget, where it runs
+    assert "VBox(" not in data["text/plain"] and "ToggleButtons" not in data["text/plain"]
+    assert data["text/plain"].startswith("Question 2. Does a <bigger> step $\\eta$ always help?")
+    assert "<strong>Question 2.</strong> Does a &lt;bigger&gt; step $\\eta$ always help?" in data["text/html"]
+    assert "Run the notebook to answer here with the buttons A to B" in data["text/html"]
+
+
+def test_each_letter_button_is_named_by_its_choice():
+    buttons, _ = small_quiz().ask(1).children
+    assert buttons.description == "Question 1:"
+    assert buttons.tooltips == (WRONG.text, RIGHT.text)
+
+
 # ------------------------------------------------------------------------- the notebooks' quizzes
 
 NUMBERS = [p.name[:2] for p in solution_paths()]

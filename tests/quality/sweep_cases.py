@@ -388,6 +388,14 @@ NOT_SWEPT = {
     "widgets.playground.replay.Replay.render_all": "no arguments: draws the frames not drawn yet",
     "widgets.playground.replay.Replay.on_pick": "the picker's observer: the picker is a bounded box",
     "widgets.playground.replay.Replay.close": "no arguments",
+    "widgets.frames.FrameCanvas": "the explorers' drawing surface (made by Explorer with its own Figure, checked "
+                                  "by figure_view); every explorer's update() is swept",
+    "widgets.frames.FrameCanvas.draw_frame": "called by Explorer.redraw with the explorer's own figure",
+    "widgets.frames.FrameCanvas.forget": "no arguments: drops the kept background",
+    "widgets.frames.frame_png": "called with the canvas's own RGBA buffer (an array the Agg canvas makes)",
+    "widgets.frames.unchanged": "compares two of the figure's own artists' states, never a learner's value",
+    "widgets.base.Explorer.describe": "called by Explorer with its own controls' names and sentences",
+    "course.quiz.QuestionPad": "the widget Quiz.ask(n) makes (n is swept through Quiz.ask)",
     "widgets.playground.replay.Picture": "an ipywidgets Image with a text alternative (its traits are ipywidgets')",
     "widgets.Explorer": "the building block of the explorers (controls + a draw function), not a learner's call; "
                         "its methods are swept",

@@ -6,7 +6,10 @@ and the PNG the Image widget holds. Under Agg the explorers take their PNG path;
 path runs in a subprocess, since importing ipympl switches matplotlib's backend.
 The numbers and pictures behind each explorer are tested in tests/lessons and tests/viz.
 """
+import base64
+import io
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -15,7 +18,9 @@ import warnings
 import ipywidgets
 import matplotlib.pyplot as plt
 import numpy as np
+import PIL.Image
 import pytest
+from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 
 from nn_helpers import MLP, datasets, examples
@@ -25,7 +30,9 @@ from nn_helpers.lessons.one_prediction import losses_at
 from nn_helpers.widgets import (Explorer, activation_explorer, approximation_explorer, backprop_explorer,
                                 backprop_stepper, digit_explorer, forward_explorer, learning_rate_explorer,
                                 loss_explorer, neuron_data, neuron_explorer, optimizer_explorer, slope_explorer)
+from nn_helpers.widgets import frames
 from nn_helpers.widgets.base import set_control
+from nn_helpers.widgets.frames import frame_png
 from tests import REPO
 from tests.lessons.examples import neuron_graph
 
@@ -656,3 +663,165 @@ def test_optimizer_explorer_moves_like_its_sliders_and_a_new_surface_brings_its_
 def test_optimizer_explorer_rejects_bad_settings(kwargs, message):
     with pytest.raises((ValueError, TypeError), match=message):
         optimizer_explorer(**kwargs)
+
+
+# ---------------------------------------------------------------- frames: only what changed is redrawn
+
+def mazur_stepper():
+    return backprop_stepper(*examples.mazur_example())
+
+
+def small_digits():
+    net = MLP([64, 10], output_activation="softmax", loss="cross_entropy", seed=0)
+    return digit_explorer(net, np.random.default_rng(0).uniform(0, 16, (5, 64)), y=np.arange(5))
+
+
+# explorer -> the moves made one after another: in place, with new limits, new menus, extremes
+IN_PLACE = {
+    "neuron": (neuron_explorer, [("w1", 1.1), ("w1", -3.0), ("b", 4.9), ("activation", "relu"), ("w2", -2.0),
+                                 ("activation", "tanh"), ("w1", 0.3), ("activation", "step"), ("b", -5.0)]),
+    "activation": (activation_explorer, [("z", 1.1), ("z", -5.9), ("z", 0.0), ("z", 6.0)]),
+    "loss": (loss_explorer, [("o", 0.5), ("o", 0.01), ("o", 0.99), ("t", 0), ("o", 0.3)]),
+    "learning rate, 1-D": (learning_rate_explorer, [("lr", 0.5), ("lr", 1.0), ("lr", 1.5), ("lr", 0.01),
+                                                    ("steps", 5), ("steps", 60)]),
+    "learning rate, 2-D": (lambda: learning_rate_explorer(surface="2d"),
+                           [("lr", 0.01), ("lr", 0.09), ("lr", 0.11)]),
+    "optimizer race": (optimizer_explorer, [("beta", 0.6), ("beta", 0.9), ("lr", 0.1), ("adam_lr", 0.5),
+                                            ("steps", 300), ("steps", 3)]),
+    "backprop stepper": (mazur_stepper, [("step", 2), ("step", 5), ("step", 8), ("step", 1)]),
+    "forward pass": (lambda: forward_explorer(*examples.mazur_example()[:2]),
+                     [("x1", 0.2), ("x2", -1.0), ("x1", 1.0)]),
+    "digits": (small_digits, [("index", 1), ("index", 4), ("index", 0)]),
+}
+
+
+def frame_and_full_draw(explorer):
+    """(the pixels the explorer's last frame drew, the pixels of a full draw of the same figure)."""
+    frame = np.array(explorer.figure.canvas.buffer_rgba())
+    explorer.figure.canvas.draw()
+    return frame, np.asarray(explorer.figure.canvas.buffer_rgba())
+
+
+@pytest.mark.parametrize("name", IN_PLACE)
+def test_a_frame_has_exactly_the_pixels_of_a_full_draw(name, explorers):
+    make, moves = IN_PLACE[name]
+    explorers.append(make())
+    e = explorers[-1]
+    for control, value in moves:
+        e.controls[control].value = value
+        frame, full = frame_and_full_draw(e)
+        differ = int((frame != full).any(axis=-1).sum())
+        assert differ == 0, f"{name}, after {control} = {value}: {differ} pixels differ from a full draw"
+
+
+def test_the_pixel_check_sees_an_artist_left_out_of_a_frame(explorers, monkeypatch):
+    """The check above can fail: without the overlap rule, the neuron's points (drawn above the
+    shaded output) are not redrawn over the new shading, and the frame differs from a full draw."""
+    monkeypatch.setattr(frames, "_overlap", lambda a, b: False)
+    e = neuron(explorers, w1=1.0)
+    e.controls["w1"].value = 1.1                          # the first frame after a full one: its background
+    e.controls["w1"].value = 3.0
+    frame, full = frame_and_full_draw(e)
+    assert (frame != full).any(axis=-1).sum() > 100
+
+
+def test_a_move_redraws_only_what_changed(explorers, monkeypatch):
+    """A w1 move redraws the shading, the line, the points and the title, not the axes' ticks and
+    labels or the colour bar (whose limits stay 0 to 1 for the sigmoid); a full draw draws them all."""
+    drawn = []
+    axis_draw = Axis.draw
+    monkeypatch.setattr(Axis, "draw", lambda self, renderer: drawn.append(self) or axis_draw(self, renderer))
+    e = neuron(explorers, w1=1.0)
+    e.controls["w1"].value = 1.1                           # builds the background: a full draw
+    drawn.clear()
+    for value in (1.2, 1.3, 1.4):
+        e.controls["w1"].value = value
+    assert drawn == []
+    e.figure.canvas.draw()
+    assert len(drawn) == 4                                 # x and y of the plot and of the colour bar
+
+
+def test_frame_png_is_a_lossless_png_of_the_canvas():
+    for alpha in (1.0, 0.5):
+        figure = Figure(figsize=(2, 1), dpi=50)
+        figure.patch.set_alpha(alpha)
+        figure.add_subplot().plot([0, 1], [1, 0])
+        canvas = frames.FrameCanvas(figure)
+        canvas.draw()
+        png = frame_png(canvas)
+        pixels = np.asarray(PIL.Image.open(io.BytesIO(png)))
+        buffer = np.asarray(canvas.buffer_rgba())
+        assert np.array_equal(pixels, buffer[..., :pixels.shape[-1]])
+        assert pixels.shape[-1] == (3 if alpha == 1 else 4)
+
+
+# ---------------------------------------------------------------- where widgets do not run: a still and a sentence
+
+def still_in(html):
+    """(the PNG an HTML fallback embeds, decoded to pixels; its alt text)."""
+    source, alt = re.search(r'<img src="data:image/png;base64,([^"]+)" alt="([^"]*)"', html).groups()
+    return np.asarray(PIL.Image.open(io.BytesIO(base64.b64decode(source))).convert("RGB")), alt
+
+
+def test_an_explorer_not_yet_run_shows_a_still_and_says_run_the_notebook(explorers):
+    e = neuron(explorers, w1=2.0)
+    data = e._repr_mimebundle_()
+    assert set(data) == {"application/vnd.jupyter.widget-view+json", "text/html", "text/plain"}
+    assert data["text/plain"].startswith("Run the notebook to move this") and "Explorer(" not in data["text/plain"]
+    assert "Run the notebook to move this" in data["text/html"]
+    pixels, alt = still_in(data["text/html"])
+    width, height = e.figure.canvas.get_width_height()
+    assert pixels.shape == (height, width, 3)
+    assert alt.startswith("Still of the neuron explorer: a = sigmoid(2.0·x1") and "accuracy" in alt
+    full = np.asarray(e.figure.canvas.buffer_rgba())[..., :3].astype(int)
+    assert np.abs(pixels - full).mean() < 2                # 256 colours: close to the full picture
+
+
+def test_a_snapshot_carries_its_alternative_text(explorers):
+    e = made(explorers, activation_explorer, name="relu", z=1.0)
+    data, metadata = e.snapshot()._repr_mimebundle_()
+    assert base64.b64decode(data["image/png"]) == e.snapshot().data
+    assert metadata["image/png"]["alt"] == e.describe()
+    assert e.describe().startswith("Still of the activation explorer: ")
+
+
+def test_every_control_has_a_name_a_screen_reader_can_announce(explorers, digits):
+    net, X, y = digits
+    made_all = [neuron_explorer(), activation_explorer(), loss_explorer(), slope_explorer(),
+                learning_rate_explorer(), optimizer_explorer(), approximation_explorer(), mazur_stepper(), digit_explorer(net, X, y),
+                forward_explorer(*examples.mazur_example()[:2]),
+                backprop_explorer(neuron_graph()[0])]
+    explorers.extend(made_all)
+    for e in made_all:
+        for name, control in e.controls.items():
+            assert control.description.strip(), f"{e.name}: control {name} has no description"
+
+
+def test_an_explorer_carries_the_script_that_names_its_sliders_and_picture(explorers):
+    """(The browser tests check that the names arrive: tests/browser/test_lab_a11y.py.)"""
+    e = neuron(explorers)
+    assert e.namer in e.children and "nn-explorer" in e._dom_classes
+    (output,) = e.namer.outputs
+    script = output["data"]["application/javascript"]
+    assert "PICTURE_ALT" not in script
+    assert "picture.alt = \"The neuron explorer's picture for the settings above\"" in script
+    assert "setAttribute('aria-label', text)" in script and ".noUi-handle" in script
+    data = e._repr_mimebundle_()
+    assert "application/javascript" not in data                # nothing of it in the notebook's outputs
+
+
+def test_the_learning_rate_slider_moves_visibly_at_each_key_press(explorers):
+    """A key press moves a slider by its step; the log slider's readout (3 digits) must change at
+    each press from 0.3, on both sides (it showed 0.300, 0.301, ... with a step of 0.001)."""
+    e = made(explorers, learning_rate_explorer, lr=0.3)
+    slider = e.controls["lr"]
+    exponents = np.log10(0.3) + slider.step * np.arange(-5, 6)
+    readouts = [f"{slider.base ** x:.3g}" for x in exponents]
+    assert len(set(readouts)) == len(readouts), readouts
+
+
+def test_the_optimizer_race_sliders_share_one_track(explorers):
+    e = made(explorers, optimizer_explorer)
+    widths = {(c.style.description_width, c.layout.width, c.layout.margin) for n, c in e.controls.items()
+              if n != "surface"}
+    assert len(widths) == 1 and None not in next(iter(widths)), widths
