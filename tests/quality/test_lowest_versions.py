@@ -1,6 +1,6 @@
 """The lowest versions requirements.txt allows really work: each lower bound installed exactly.
 
-requirements.txt (the learner's install) says ``numpy>=2.0``, ``matplotlib>=3.10.7`` and so on;
+requirements.txt (the learner's install) says ``numpy>=2.0``, ``matplotlib>=3.11.0`` and so on;
 a learner whose environment already has those versions should get a working course. This test
 reads every ``name>=version`` line, installs ``name==version`` for all of them at once in a fresh
 venv (with the Python running the tests: the one binder/runtime.txt pins), together with the
