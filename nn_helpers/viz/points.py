@@ -5,7 +5,7 @@ The numbers come from ``nn_helpers.lessons.one_neuron`` (``decision_grid``, ``ne
 ``neuron_accuracy``, ``decision_line``, ``neuron_formula``); these functions only draw them.
 """
 import numpy as np
-from matplotlib.colors import Normalize, to_rgb
+from matplotlib.colors import to_rgb
 
 from ..activations import get_activation
 from .. import _checks as val
@@ -142,7 +142,8 @@ def _redraw_neuron(ax, image, line, w1, w2, b, act, X, y, dataset_name):
     biggest = max(np.abs(a).max(), 1e-6)                  # unbounded outputs: white at a = 0
     lo, hi = {"step": (0, 1), "sigmoid": (0, 1), "tanh": (-1, 1)}.get(act.name, (-biggest, biggest))
     image.set_data(a)
-    image.set_norm(Normalize(lo, hi))
+    if image.get_clim() != (lo, hi):                     # same limits: the colour bar stays as it is
+        image.set_clim(lo, hi)
     line.set_data(*decision_line(w1, w2, b, xlim, ylim))
     acc = neuron_accuracy(w1, w2, b, X, y)
     ax.set_title(f"{neuron_formula(w1, w2, b, act.name)}\n{dataset_name}: accuracy {acc:.0%} "

@@ -35,7 +35,6 @@ from ..viz.network_diagram import inches_per_unit, mark_edges, node_labels, plot
 from ..viz.points import plot_neuron, update_neuron
 from ..viz.slopes import mark_activation, plot_activation, plot_slope
 from .base import Explorer, set_control
-from .frames import unchanged
 
 NEURON_ACTIVATIONS = ("step", "sigmoid", "tanh", "relu", "identity")
 ALL_ACTIVATIONS = ("step", "identity", "sigmoid", "tanh", "relu", "leaky_relu", "softmax")
@@ -105,11 +104,7 @@ def neuron_explorer(dataset="and", activation="sigmoid", w1=1.0, w2=1.0, b=-1.5)
             drawn.update(dataset=dataset, data=neuron_data(dataset))
             plot_neuron(w1, w2, b, activation, *drawn["data"], ax=figure.add_subplot(), dataset_name=label)
             return True
-        image = figure.axes[0].images[0]
-        limits = image.get_clim()
         update_neuron(figure.axes[0], w1, w2, b, activation, *drawn["data"], dataset_name=label)
-        if image.get_clim() == limits:                 # the colour bar, rebuilt, looks the same
-            unchanged(image.colorbar.ax)
         return False                                   # same points: updated in place
 
     return Explorer(Figure(figsize=(6, 5.2), dpi=90), controls, draw,

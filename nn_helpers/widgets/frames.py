@@ -4,7 +4,6 @@ fast PNG encoder for the frames.  The picture is exactly what a full draw gives.
 ``FrameCanvas``  the canvas the ``Explorer`` draws on (``figure_view`` makes it): ``draw_frame()``
                  redraws the artists that an update changed, and those above them that they overlap,
                  over a background it keeps
-``unchanged``    tells it that an Axes looks the same although matplotlib marked it changed
 ``frame_png``    the canvas as PNG bytes in a few milliseconds
 """
 import struct
@@ -37,16 +36,6 @@ def _chunk(kind, data):
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def unchanged(*containers):
-    """Tell the canvas that these Axes look exactly as they did before an update although
-    matplotlib marked them changed (e.g. a colour bar rebuilt for the same limits): the next
-    frame keeps them from the background instead of drawing them again."""
-    for container in containers:
-        canvas = container.get_figure(root=True).canvas
-        if isinstance(canvas, FrameCanvas):
-            canvas.keep.add(container)
-
-
 # ---------------------------------------------------------------- frames: redraw only what changed
 
 PAD = 2        # pixels around an artist's box (antialiased edges reach past it)
@@ -67,7 +56,6 @@ class FrameCanvas(FigureCanvasAgg):
 
     def __init__(self, figure):
         super().__init__(figure)
-        self.keep = set()             # Axes declared unchanged for the next frame (``unchanged``)
         self.forget()
 
     def forget(self):
@@ -78,14 +66,13 @@ class FrameCanvas(FigureCanvasAgg):
 
     def draw_frame(self):
         """Draw the figure's current state into the canvas, redrawing only what changed."""
-        keep, self.keep = self.keep, set()
         axes = [id(ax) for ax in self.figure.axes]
         if self._views is None or sorted(self._views) != sorted(axes):
             self.draw()                                       # the first frame, or new Axes: all of it
             self._background = None
         else:
             renderer = self.get_renderer()
-            key, redraw = self._plan(renderer, keep)
+            key, redraw = self._plan(renderer)
             if self._background is not None and self._background[0] == key:
                 self.restore_region(self._background[1])
             else:                                             # a new background: all but `redraw`
@@ -102,14 +89,12 @@ class FrameCanvas(FigureCanvasAgg):
                 artist.draw(renderer)
         self._settle()
 
-    def _plan(self, renderer, keep):
+    def _plan(self, renderer):
         """(key of the background this frame needs, artists to redraw in drawing order)."""
         redraw, key, boxes = [], [], {}                     # boxes: id -> where a redrawn artist draws
         for top in _drawing_order(self.figure):
             if not _is_axes(top):
                 self._place(top, None, renderer, redraw, key, boxes)
-            elif top in keep:
-                self._place(top, None, renderer, redraw, key, boxes, changed=False)
             elif self._views.get(id(top)) != _view(top) or _axis_changed(top):
                 redraw.append(top)                            # new limits or ticks: the whole Axes
                 self._boxes.pop(id(top), None)                # its artists have moved
@@ -118,12 +103,12 @@ class FrameCanvas(FigureCanvasAgg):
                     self._place(child, top, renderer, redraw, key, boxes)
         return tuple(key), redraw
 
-    def _place(self, artist, ax, renderer, redraw, key, boxes, changed=None):
+    def _place(self, artist, ax, renderer, redraw, key, boxes):
         """Put ``artist`` (drawn by ``ax``, or by the figure: None) in the background (``key``) or
-        among the artists redrawn over it: it changed (``changed``, None: ask matplotlib), or it
+        among the artists redrawn over it: it changed (matplotlib marked it stale), or it
         overlaps one redrawn before it. Boxes are computed only when needed (an Axes' tight box
         costs milliseconds)."""
-        if _changed(artist) if changed is None else changed:
+        if _changed(artist):
             redraw.append(artist)
             return
         if redraw:

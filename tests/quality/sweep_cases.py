@@ -393,7 +393,6 @@ NOT_SWEPT = {
     "widgets.frames.FrameCanvas.draw_frame": "called by Explorer.redraw with the explorer's own figure",
     "widgets.frames.FrameCanvas.forget": "no arguments: drops the kept background",
     "widgets.frames.frame_png": "called with the canvas's own RGBA buffer (an array the Agg canvas makes)",
-    "widgets.frames.unchanged": "compares two of the figure's own artists' states, never a learner's value",
     "widgets.base.Explorer.describe": "called by Explorer with its own controls' names and sentences",
     "course.quiz.QuestionPad": "the widget Quiz.ask(n) makes (n is swept through Quiz.ask)",
     "widgets.playground.replay.Picture": "an ipywidgets Image with a text alternative (its traits are ipywidgets')",
