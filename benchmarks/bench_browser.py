@@ -91,6 +91,7 @@ PROBE = """() => {
 
 # name -> (notebook, the slider's label (a regex), a click to make first (a button's text) or None)
 CASES = {
+    "training replay (00), epoch": ("notebooks/00_start_here.ipynb", r"^epoch$", None),
     "neuron explorer (02), w1": ("notebooks/02_the_neuron.ipynb", r"^w1$", None),
     "learning-rate explorer (08), lr": ("notebooks/08_gradient_descent_and_training.ipynb", r"^η \(lr\)$", None),
     "optimizer race (10), beta": ("notebooks/10_beyond_sgd.ipynb", r"^β \(momentum\)$", None),

@@ -30,6 +30,7 @@ from pathlib import Path
 import nbformat
 
 from nn_helpers.course import record as course_record
+from nn_helpers.viz.alt_text import FIGURE_CLASS
 from tools import quiz_cells, slides
 from tools.course_files import (BEGIN, END, LEARNER, PLAYGROUND, ROOT, SOLUTIONS, BuildError,
                                  has_solution, solution_paths)
@@ -103,8 +104,19 @@ def normalise(nb):
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
-            cell.outputs = merge_streams(cell.outputs)
+            cell.outputs = [one_figure_copy(output) for output in merge_streams(cell.outputs)]
     return nb
+
+
+def one_figure_copy(output):
+    """A figure is shown as ``image/png`` and as ``text/html`` (the same PNG with alt text,
+    ``nn_helpers.viz.alt_text``): keep the second only, so the stored notebook holds the picture
+    once and shows it with its alt text."""
+    data = output.get("data", {})
+    if "image/png" in data and f'<img class="{FIGURE_CLASS}"' in str(data.get("text/html", "")):
+        del data["image/png"]
+        output.get("metadata", {}).pop("image/png", None)
+    return output
 
 
 def merge_streams(outputs):

@@ -151,6 +151,11 @@ def write_index(out_dir, title, entries, note=""):
 # ---------------------------------------------------------------- alternative text for figures
 
 GENERIC_ALT = 'alt="No description has been provided for this image"'   # what nbconvert writes
+# a course figure as stored: an <img class="nn-figure"> with the alt text the kernel gave it
+# (nn_helpers.viz.alt_text, from the figure's titles); the page's alt text, from the plotting call and
+# the text around it, replaces it (nbconvert may write the tag's attributes in another order)
+IMG_TAG = re.compile(r"<img\b[^>]*>")
+ALT = re.compile(r"""\balt=("[^"]*"|'[^']*')""")
 CELL_START = re.compile(r'<div class="jp-Cell\b[^>]*\bid="cell-id=([^"]+)"')
 ANIMATION_SLIDER = re.compile(r'<input (?=[^>]*class="anim-slider")(?![^>]*aria-label)')
 SUBSCRIPTS = dict(zip("0123456789aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"))
@@ -307,7 +312,10 @@ def _images(output):
     data = output.get("data", {})
     if any(k in data for k in ("image/png", "image/jpeg", "image/svg+xml")):
         return 1, False
-    return data.get("text/html", "").count("<img"), True
+    shown = "".join(data.get("text/html", ""))
+    if shown.startswith('<img class="nn-figure"'):
+        return 1, False
+    return shown.count("<img"), True
 
 
 def figure_alts(nb):
@@ -353,6 +361,18 @@ def figure_alts(nb):
     return alts
 
 
+def is_figure(tag):
+    """True for an <img> tag that shows a figure: nbconvert's (its generic alt) or a course figure's."""
+    return GENERIC_ALT in tag or 'class="nn-figure"' in tag
+
+
+def with_alt(tag, texts, last):
+    """The <img> ``tag`` with the next of ``texts`` (or ``last``) as its alt text, if it is a figure."""
+    if not is_figure(tag):
+        return tag
+    return ALT.sub(lambda _: f'alt="{html.escape(texts.pop(0) if texts else last)}"', tag, count=1)
+
+
 def accessible(page, nb):
     """The page nbconvert wrote, with each figure's alt text and each replay slider's label.
 
@@ -365,8 +385,7 @@ def accessible(page, nb):
         piece, texts = page[start:end], list(alts.get(cell_id, []))
         if texts:
             last = texts[-1]
-            piece = re.sub(re.escape(GENERIC_ALT),
-                           lambda _: f'alt="{html.escape(texts.pop(0) if texts else last)}"', piece)
+            piece = IMG_TAG.sub(lambda m: with_alt(m.group(0), texts, last), piece)
         pieces.append(piece)
     page = "".join(pieces)
     return ANIMATION_SLIDER.sub('<input aria-label="Frame of the replay" ', page)

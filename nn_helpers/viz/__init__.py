@@ -10,6 +10,7 @@
 ``graphs``           a computational graph, step by step (06)
 ``descent``          gradient descent on a loss surface; the optimizer race (08, 10)
 ``digits``           one handwritten digit and the network's probabilities (09)
+``alt_text``         what a figure shows, in words: its alt text in JupyterLab, Voila and the site
 
     from nn_helpers import viz
     viz.plot_decision_boundary(net, X, y)
@@ -18,6 +19,7 @@ Every function here draws what the core (``nn_helpers.network``, ``activations``
 ``nn_helpers.lessons`` computed; none of them computes anything a notebook teaches.
 """
 from ..lessons.slopes import activation_curves
+from .alt_text import describe, figure_html, show_alt_text
 from .approximation import plot_approximation, plot_hidden_contributions
 from .curves import ONE_PREDICTION_LOSSES, plot_loss_curve, plot_losses_at, update_losses_at
 from .descent import (plot_descent_path, plot_descent_run, plot_loss_surface, plot_optimizer_race,
@@ -39,4 +41,7 @@ __all__ = ["CLASS_COLORS", "CLASS_MARKERS", "CLASS_CMAP", "class_handles", "plot
            "activation_curves", "plot_activation", "mark_activation", "mark_edges", "plot_slope", "graph_layout",
            "plot_graph", "plot_notation", "plot_biological_neuron", "plot_artificial_neuron",
            # new: the diagram's pieces the forward-pass explorer shares with plot_network
-           "node_labels", "inches_per_unit", "update_network_trace"]
+           "node_labels", "inches_per_unit", "update_network_trace",
+           "describe", "figure_html", "show_alt_text"]
+
+show_alt_text()      # in IPython: figures are shown with alt text (see alt_text's docstring)

@@ -5,6 +5,7 @@
 ``frames``      its canvas: each move redraws only what changed (blitting) and encodes a PNG fast
 ``explorers``   the explorers, one or two per notebook (its docstring lists them); those of
                 training (08 to 10) in ``training_explorers``
+``progress``    a progress bar for a training loop that reads as a sentence before a run
 ``playground``  the TensorFlow-Playground-like trainer (``nn_helpers.widgets.playground``)
 
     from nn_helpers import widgets
@@ -17,10 +18,12 @@ from .base import IPYMPL_BACKENDS, Explorer, figure_view, refresh, uses_ipympl
 from .explorers import (ALL_ACTIVATIONS, NEURON_ACTIVATIONS, activation_explorer, approximation_explorer,
                         backprop_explorer, backprop_stepper, forward_explorer, loss_explorer, neuron_explorer,
                         slope_explorer)
-from .training_explorers import LEARNING_RATES, digit_explorer, learning_rate_explorer, optimizer_explorer
+from .progress import ProgressBar
+from .training_explorers import (LEARNING_RATES, digit_explorer, learning_rate_explorer, optimizer_explorer,
+                                 training_replay)
 
 __all__ = ["ALL_ACTIVATIONS", "IPYMPL_BACKENDS", "LEARNING_RATES", "NEURON_ACTIVATIONS", "NEURON_DATASETS",
-           "SLOPE_FUNCTIONS", "Explorer", "activation_explorer", "approximation_explorer",
+           "ProgressBar", "SLOPE_FUNCTIONS", "Explorer", "activation_explorer", "approximation_explorer",
            "backprop_explorer", "backprop_stepper", "backprop_steps", "digit_explorer", "figure_view",
            "forward_explorer", "learning_rate_explorer", "loss_explorer", "neuron_data",
-           "neuron_explorer", "optimizer_explorer", "refresh", "slope_explorer", "uses_ipympl"]
+           "neuron_explorer", "optimizer_explorer", "refresh", "slope_explorer", "training_replay", "uses_ipympl"]

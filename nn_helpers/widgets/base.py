@@ -44,6 +44,7 @@ from matplotlib.figure import Figure
 from traitlets import TraitError
 
 from .. import _checks as val
+from ..viz.alt_text import FIGURE_CLASS
 from .frames import FrameCanvas, frame_png
 
 IPYMPL_BACKENDS = ("widget", "ipympl", "module://ipympl.backend_nbagg")
@@ -57,7 +58,8 @@ def uses_ipympl():
 
 def figure_view(figure):
     """The widget that shows a (non-pyplot) ``figure``: under ipympl its canvas, a live widget;
-    otherwise an ``ipywidgets.Image``, shown at the figure's own size, that ``refresh`` fills."""
+    otherwise an ``ipywidgets.Image``, shown at the figure's own size (narrower where the output
+    is narrower, its height following), that ``refresh`` fills."""
     val.instance(figure, Figure, "figure", "a matplotlib Figure (matplotlib.figure.Figure)")
     if uses_ipympl():
         from ipympl.backend_nbagg import Canvas, FigureManager   # importing it selects ipympl
@@ -67,7 +69,10 @@ def figure_view(figure):
         return figure.canvas
     FrameCanvas(figure)                                            # renders the frames
     width = round(figure.get_figwidth() * figure.dpi)
-    return widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px"))
+    # no side margins (ipywidgets gives 2 px): a picture shrunk to its box's width would be
+    # 4 px wider than the box, which then scrolls sideways
+    return widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", max_width="100%",
+                                                             margin="2px 0"))
 
 
 def refresh(view, figure):
@@ -137,13 +142,12 @@ class Explorer(widgets.VBox):
         refresh(self.view, self.figure)
 
     def snapshot(self):
-        """The picture as it is now, as a plain PNG image (``IPython.display.Image``, its
-        alternative text ``describe()`` in the output's metadata): end a cell with
-        ``explorer.snapshot()`` to keep a static copy in the notebook, for GitHub or nbviewer."""
-        from IPython.display import Image
+        """The picture as it is now, as a ``Still`` (PNG bytes in ``.data``, alt text ``describe()``
+        in ``.alt``): end a cell with ``explorer.snapshot()`` to keep a static copy in the
+        notebook, for GitHub or nbviewer."""
         png = io.BytesIO()
         self.figure.savefig(png, format="png")
-        return Image(data=png.getvalue(), format="png", alt=self.describe())
+        return Still(png.getvalue(), self.describe())
 
     def describe(self):
         """What the picture shows, in words (its titles): the alternative text of its stills."""
@@ -157,7 +161,7 @@ class Explorer(widgets.VBox):
         data = super()._repr_mimebundle_(**kwargs)
         sentence = (f"Run the notebook to move this: a still of the {self.name} as it opens; "
                     "with the notebook running, its controls redraw the picture.")
-        still = _img_tag(_still_png(self.figure), self.describe())
+        still = img_tag(_still_png(self.figure), self.describe())
         data["text/plain"] = sentence
         data["text/html"] = (f'<figure class="nn-still" style="margin: 0">{still}'
                              f"<figcaption><em>{html.escape(sentence)}</em></figcaption></figure>")
@@ -225,9 +229,23 @@ NAMES_JS = """(function names(output, tries) {
 })(typeof element === 'undefined' ? null : (element[0] || element), 0);"""
 
 
-def _img_tag(png, alt):
+def img_tag(png, alt, css_class=None):
+    """An HTML <img> of PNG bytes ``png`` with alt text ``alt`` (and a class, if given)."""
     source = base64.b64encode(png).decode("ascii")
-    return f'<img src="data:image/png;base64,{source}" alt="{html.escape(alt)}">'
+    shown_as = f'class="{css_class}" ' if css_class else ""
+    return f'<img {shown_as}src="data:image/png;base64,{source}" alt="{html.escape(alt)}">'
+
+
+class Still:
+    """A picture kept in a notebook: ``data`` (PNG bytes) and ``alt`` (what it shows, in words).
+    It is shown as an HTML ``<img>`` with that alt text (as every course figure is:
+    ``viz.alt_text``), which JupyterLab renders with its alt; an ``image/png`` output would have none."""
+
+    def __init__(self, data, alt):
+        self.data, self.alt = data, alt
+
+    def _repr_mimebundle_(self, **kwargs):
+        return {"text/html": img_tag(self.data, self.alt, FIGURE_CLASS), "text/plain": self.alt}
 
 
 def _still_png(figure):

@@ -1,6 +1,7 @@
 """The explorers of training, one ``Explorer`` each (see ``nn_helpers.widgets.base``; the others
 are in ``explorers``), by notebook:
 
+``training_replay``         00  a network's decision boundary, epoch by epoch, from copies kept in training
 ``learning_rate_explorer``  08  the learning rate: gradient descent converges, oscillates or diverges
 ``digit_explorer``          09  the digits, one at a time, with the network's probabilities
 ``optimizer_explorer``      10  SGD, momentum and Adam racing on a valley and on Rosenbrock's banana
@@ -17,6 +18,7 @@ from ..lessons.descent import DESCENT_SURFACES, OPTIMIZER_SURFACES, descent_run,
 from ..network import MLP
 from ..viz.descent import plot_descent_run, plot_optimizer_race, update_descent_run, update_optimizer_race
 from ..viz.digits import plot_digit_prediction, update_digit_prediction
+from ..viz.points import plot_decision_boundary
 from .base import Explorer, set_control
 
 # the learning rates the race's sliders offer: a 1-2-5 scale, plus the valley's 0.3 and 0.8
@@ -31,6 +33,46 @@ def _colour_bars_first(figure):
     for ax in figure.axes:
         if ax.get_label() == "<colorbar>":
             ax.set_zorder(-1)
+
+
+# ---------------------------------------------------------------- a training replayed (notebook 00)
+
+def training_replay(snapshots, X, y, X_test=None, y_test=None):
+    """An epoch slider over copies of a network kept while it trained: the picture
+    (``viz.plot_decision_boundary``) shows the copy's decision boundary over the points, its title
+    the epoch and the accuracy (on the test points when given, else on the training points).
+
+    snapshots : {epoch: MLP}, e.g. filled by ``fit``'s callback with ``net.copy()``.
+    X : (n, 2) training points, y : (n,) their labels; X_test, y_test : test points, optional.
+    Returns an ``Explorer`` (its slider starts at the first epoch).
+    """
+    if not isinstance(snapshots, dict) or not snapshots:
+        raise TypeError("snapshots must be a non-empty dict {epoch: network}, e.g. filled with "
+                        f"net.copy() in fit's callback; got {type(snapshots).__name__} {snapshots!r:.60}")
+    for epoch, net in snapshots.items():
+        if isinstance(epoch, bool) or not isinstance(epoch, (int, np.integer)) or epoch < 0:
+            raise ValueError(f"snapshots' keys must be epochs, whole numbers >= 0; got {epoch!r}")
+        val.instance(net, MLP, f"snapshots[{epoch}]", "an MLP (a copy kept while training: net.copy())")
+    X, y = val.labelled_points(X, y)
+    if (X_test is None) != (y_test is None):
+        raise ValueError("X_test and y_test must be given together (test points and their labels)")
+    if X_test is not None:
+        X_test = val.points(X_test, "X_test")
+        y_test = val.labels(y_test, len(X_test), "y_test")
+    X_scored, y_scored, where = (X, y, "training") if X_test is None else (X_test, y_test, "test")
+    epochs = sorted(int(e) for e in snapshots)
+    controls = {"epoch": widgets.SelectionSlider(options=epochs, value=epochs[0], description="epoch",
+                                                 continuous_update=True)}
+
+    def draw(figure, epoch):
+        net = snapshots[epoch]
+        figure.clear()
+        plot_decision_boundary(net, X, y, figure.subplots(), X_test=X_test, y_test=y_test,
+                               title=f"after {epoch} epochs: {where} accuracy {net.accuracy(X_scored, y_scored):.1%}")
+        return True
+
+    return Explorer(Figure(figsize=(5.5, 4.5), dpi=90), controls, draw, columns=[["epoch"]],
+                    name="training replay")
 
 
 # ---------------------------------------------------------------- learning rates (notebook 08)

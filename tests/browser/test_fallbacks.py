@@ -5,30 +5,44 @@ of their widget views (``application/vnd.jupyter.widget-view+json`` needs a trus
 kernel's widget models, which a fresh kernel does not have). It shows each output's best *safe*
 alternative instead: ``text/html`` (sanitised, ``data:`` images kept) before ``text/plain``. An
 ipywidgets output carries only ``text/plain``, the widget's repr (``Explorer(children=(HBox(...``),
-so the course's explorers and quiz pads add a fallback: a still of the picture and the sentence
-"Run the notebook to move this" (explorers), the question as text (quiz pads).
+so the course's widgets add a fallback: a still of the picture and the sentence "Run the notebook
+to move this" (explorers, 00's training replay), a drawn bar and that sentence (09's progress bar),
+a sentence and a still (the playground), the question as text (quiz pads).
 
-These tests open stored learner notebooks without running a cell and read what is on screen.
+These tests open every learner notebook that stores a widget, without running a cell, and read
+what is on screen.
 """
 import json
 import re
 
 import pytest
 
+from tests import REPO
+
 from .conftest import OUTPUT, open_notebook, screenshot
 
 pytestmark = pytest.mark.browser
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
-RAW_REPR = re.compile(r"\b(Explorer|VBox|HBox|ToggleButtons|FloatSlider|IntSlider|SelectionSlider|Dropdown)\(")
+RAW_REPR = re.compile(r"\b(Explorer|Playground|VBox|HBox|Box|GridBox|Stack|ToggleButtons|FloatSlider|IntSlider|"
+                      r"FloatLogSlider|SelectionSlider|Dropdown|IntProgress|FloatProgress|Button|Output|Image|"
+                      r"interactive|Label|HTML)\(")
 SENTENCE = "Run the notebook to move this"
 WIDGET = "application/vnd.jupyter.widget-view+json"
-NOTEBOOKS = ["notebooks/02_the_neuron.ipynb", "notebooks/08_gradient_descent_and_training.ipynb"]
+
+
+def stores_a_widget(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return any(WIDGET in o.get("data", {}) for c in cells for o in c.get("outputs", []))
+
+
+NOTEBOOKS = [p.relative_to(REPO).as_posix() for p in sorted((REPO / "notebooks").glob("*.ipynb"))
+             if stores_a_widget(p)]
 
 
 def widget_cells(path):
-    """{cell index: ("quiz", its question's first words) or ("explorer", None)} for every stored
-    output that is a widget, read from the notebook file."""
+    """{cell index: ("quiz", its question's first words), ("playground", None) or ("widget", None)}
+    for every stored output that is a widget, read from the notebook file."""
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     found = {}
     for i, cell in enumerate(cells):
@@ -37,8 +51,10 @@ def widget_cells(path):
         ask = re.search(r"quiz\.ask\((\d+)\)", "".join(cell["source"]))
         if ask:
             found[i] = ("quiz", question_words(cells, int(ask.group(1))))
-        elif "explorer" in "".join(cell["source"]):
-            found[i] = ("explorer", None)
+        elif "playground" in "".join(cell["source"]).lower():
+            found[i] = ("playground", None)
+        else:
+            found[i] = ("widget", None)
     return found
 
 
@@ -66,6 +82,12 @@ def texts(outputs):
     return outputs.evaluate_all("nodes => nodes.map(n => n.textContent)")
 
 
+def test_the_notebooks_with_widgets_are_all_here():
+    """Every numbered notebook but 00's first pages stores a widget (a quiz pad at least): a
+    discovery that found fewer would test less without saying so."""
+    assert len(NOTEBOOKS) == 12, NOTEBOOKS
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_an_unrun_notebook_shows_stills_and_questions_not_reprs(page, notebook):
     cells = widget_cells(page.lab.root / notebook)
@@ -77,14 +99,17 @@ def test_an_unrun_notebook_shows_stills_and_questions_not_reprs(page, notebook):
     for index, (kind, words) in cells.items():
         found, images = shown(page, index)
         text = " ".join(found)
-        if kind == "explorer":
+        if kind == "widget":
             if SENTENCE not in text:
-                problems.append(f"cell {index}: no {SENTENCE!r} under the explorer; shows {text[:80]!r}")
+                problems.append(f"cell {index}: no {SENTENCE!r} under the widget; shows {text[:80]!r}")
             if not any(alt and alt.strip() and width > 0 for alt, width in images):
                 problems.append(f"cell {index}: no still (a decoded <img> with alt text): {images}")
             else:
-                screenshot(page, f"fallback-{notebook.split('/')[-1][:2]}-explorer-{index}",
+                screenshot(page, f"fallback-{notebook.split('/')[-1][:2]}-widget-{index}",
                            page.locator(f"{PANEL} .jp-Notebook .jp-Cell").nth(index).locator(".jp-OutputArea"))
+        elif kind == "playground":
+            if "run the notebook" not in text.lower() or not any(alt and width > 0 for alt, width in images):
+                problems.append(f"cell {index}: the playground's sentence or still is missing; shows {text[:80]!r}")
         elif words not in text:
             problems.append(f"cell {index}: its question ({words!r}) is not shown; shows {text[:80]!r}")
     assert problems == []

@@ -107,10 +107,12 @@ def test_saved_wrong_answers_fail_at_exactly_those_exercises(saved07):
 
 
 def test_plain_nbval_is_fooled_by_the_saved_wrong_answers_and_the_course_check_is_not(saved07, tmp_path):
-    """Why the plugin exists: nbval alone compares with what the learner's own run stored."""
+    """Why the plugin exists: nbval alone compares with what the learner's own run stored (with the
+    course's sanitize file, so that a figure is compared by its alt text, as images are skipped)."""
     nb, _ = saved07[0]["wrong"]
     nbformat.write(nb, tmp_path / "wrong.ipynb")
-    plain, output, _ = self_check([tmp_path / "wrong.ipynb"], cwd=tmp_path, extra=["-p", "no:nn_course"])
+    plain, output, _ = self_check([tmp_path / "wrong.ipynb"], cwd=tmp_path,
+                                  extra=["-p", "no:nn_course", f"--nbval-sanitize-with={REPO / 'nbval_sanitize.cfg'}"])
     assert plain == 0, output
     course, output, _ = self_check([tmp_path / "wrong.ipynb"], cwd=tmp_path)
     assert course == 1

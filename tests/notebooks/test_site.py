@@ -72,7 +72,7 @@ def test_a_page_that_would_fetch_from_a_cdn_stops_the_build(tmp_path, monkeypatc
         site.build(tmp_path, log=lambda *_: None)
 
 
-WIDGET_STILLS = ("Still of the ", "The network at epoch ")     # explorers' and the playground's fallbacks
+WIDGET_STILLS = ("Still of the ", "The network at epoch ", "A progress bar at ")   # widgets' own fallbacks
 
 
 def test_every_figure_has_alt_text_from_its_notebook(built):

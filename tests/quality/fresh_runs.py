@@ -110,8 +110,10 @@ def text_outputs(nb):
     """Per code cell whose output nbval compares: (cell index, [(kind, text), ...]).
 
     Streams are merged as nbval merges them; images and widget views are left out (nbval does
-    not compare them either); an error counts as its name and message.
+    not compare them either), and a figure's HTML copy is compared by its alt text (as the
+    self-check does: ``record.without_figure_pixels``); an error counts as its name and message.
     """
+    from nn_helpers.course.record import without_figure_pixels
     from nbval.plugin import coalesce_streams
     cells = []
     for index, cell in enumerate(nb.cells):
@@ -124,7 +126,7 @@ def text_outputs(nb):
             elif out.output_type == "error":
                 texts.append(("error", f"{out.ename}: {out.evalue}"))
             else:
-                texts.extend((f"{out.output_type} {mime}", str(out.data[mime]))
+                texts.extend((f"{out.output_type} {mime}", without_figure_pixels(str(out.data[mime])))
                              for mime in TEXT_MIMES if mime in out.data)
         cells.append((index, texts))
     return cells

@@ -278,6 +278,12 @@ def _cases():
         takes={"x": {"None"}, "boolean": {"None"}, "node_names": {"None"}})
     add("widgets.digit_explorer", {"net": Fresh(digits_net), "X": np.zeros((3, 64))}, takes={"y": {"None"}})
     add("widgets.optimizer_explorer", takes={"lr": {"None"}, "beta": {"None"}, "adam_lr": {"None"}})
+    add("widgets.training_replay", {"snapshots": {0: MLP([2, 2, 1], seed=0), 5: MLP([2, 2, 1], seed=1)},
+                                    "X": X4, "y": np.array([0, 1, 1, 0])},
+        takes={"X_test": {"None"}, "y_test": {"None"}})
+    add("widgets.ProgressBar", {"total": 10, "label": "epoch"}, takes={"label": {"a string"}})   # any word
+    add("viz.describe", {"figure": Fresh(Figure)})
+    add("viz.figure_html", {"figure": Fresh(Figure)})
     method("widgets.Explorer.update", explorer, {"z": 0.5})
     for name in ("redraw", "snapshot", "close"):
         method(f"widgets.Explorer.{name}", explorer)
@@ -400,6 +406,9 @@ NOT_SWEPT = {
                         "its methods are swept",
     "widgets.refresh": "plumbing between Explorer and its view; called with the explorer's own figure and view",
     "widgets.playground.Playground.on_click": "matplotlib calls it with its own mouse event (a click on the plot)",
+    "viz.show_alt_text": "registers a formatter on an IPython shell (IPython's own object, or the running one); "
+                         "tests/viz/test_alt_text.py checks it with a real InteractiveShell",
+    "widgets.base.Still": "a picture and its alt text that Explorer.snapshot (swept) returns",
     "widgets.set_control": "sets one control for Explorer.update, which is swept with every BAD value",
 }
 

@@ -7,6 +7,7 @@ path runs in a subprocess, since importing ipympl switches matplotlib's backend.
 The numbers and pictures behind each explorer are tested in tests/lessons and tests/viz.
 """
 import base64
+import html
 import io
 import os
 import re
@@ -779,9 +780,11 @@ def test_an_explorer_not_yet_run_shows_a_still_and_says_run_the_notebook(explore
 
 def test_a_snapshot_carries_its_alternative_text(explorers):
     e = made(explorers, activation_explorer, name="relu", z=1.0)
-    data, metadata = e.snapshot()._repr_mimebundle_()
-    assert base64.b64decode(data["image/png"]) == e.snapshot().data
-    assert metadata["image/png"]["alt"] == e.describe()
+    data = e.snapshot()._repr_mimebundle_()
+    source, alt = re.search(r'<img class="nn-figure" src="data:image/png;base64,([^"]+)" alt="([^"]*)"',
+                            data["text/html"]).groups()
+    assert base64.b64decode(source) == e.snapshot().data
+    assert html.unescape(alt) == e.describe() == data["text/plain"]
     assert e.describe().startswith("Still of the activation explorer: ")
 
 

@@ -1,0 +1,90 @@
+"""Alternative text for figures, so that a screen reader says what a figure shows.
+
+JupyterLab 4 shows a matplotlib figure (an ``image/png`` output) as an ``<img>`` with no ``alt``
+attribute, whatever the output holds (its image renderer reads only width and height from the
+metadata; a standard place for alt text is still a proposal: jupyter/enhancement-proposals#120).
+So, in IPython, figures are shown with one more representation: ``text/html``, the same PNG in an
+``<img>`` whose ``alt`` is ``describe(figure)`` (its titles and axes). JupyterLab, Voila, VS Code and
+nbconvert prefer ``text/html`` to ``image/png``; an untrusted notebook shows it too (its sanitiser
+keeps ``data:`` images). The build (``tools.build_notebooks``) stores only the ``text/html`` copy.
+
+    describe(figure)    "Figure: Decision boundary of [2, 8, 1]; x axis x1, y axis x2"
+    figure_html(figure) '<img class="nn-figure" src="data:image/png;base64,..." alt="Figure: ...">'
+
+``show_alt_text()`` registers ``figure_html`` for IPython's display of every matplotlib Figure
+(``import nn_helpers.viz`` calls it when IPython runs). It uses IPython's mime-bundle formatter,
+which the inline backend leaves alone when it (re)selects its figure formats.
+"""
+import html
+import re
+import sys
+
+from matplotlib.figure import Figure
+
+from .. import _checks as val
+
+FIGURE_CLASS = "nn-figure"
+_MATH = re.compile(r"\$([^$]*)\$")
+
+
+def _plain(text):
+    """A title as words: mathtext's dollars, backslashes, braces and subscript marks removed
+    ("$x_1$" -> "x1"), lines joined with commas, spaces collapsed."""
+    text = _MATH.sub(lambda m: re.sub(r"\\(?:mathrm|mathbf|mathit|operatorname)|[\\{}_]", "", m.group(1)), text)
+    return ", ".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def describe(figure):
+    """What ``figure`` shows, in words, from its own texts: "Figure: <suptitle>; <each panel's
+    title>", and the axes' labels of a figure with one panel ("x axis x1, y axis x2"), or
+    "Figure with N panels" when no panel has a title.  Colour bars are left out.  Returns a str."""
+    val.instance(figure, Figure, "figure", "a matplotlib Figure")
+    panels = [ax for ax in figure.axes if ax.get_visible() and ax.get_label() != "<colorbar>"]
+    titles = [_plain(t) for t in [figure.get_suptitle()] + [ax.get_title() for ax in panels]]
+    said = "; ".join(t for t in titles if t)
+    if len(panels) == 1:
+        labels = ", ".join(f"{name} axis {_plain(text)}" for name, text in
+                           (("x", panels[0].get_xlabel()), ("y", panels[0].get_ylabel())) if _plain(text))
+        if labels:
+            said = f"{said}; {labels}" if said else labels
+    if not said:
+        said = f"a figure with {len(panels)} panels" if len(panels) > 1 else "a figure without a title"
+    return f"Figure: {said}"
+
+
+def figure_html(figure):
+    """``figure`` as an HTML ``<img>`` with alt text (``describe``): the PNG IPython's inline
+    backend would show (its ``print_figure_kwargs``: a tight bounding box), or None for an empty
+    figure (nothing to show, as the inline backend shows nothing)."""
+    from IPython.core.pylabtools import print_figure
+
+    val.instance(figure, Figure, "figure", "a matplotlib Figure")
+    try:
+        from matplotlib_inline.config import InlineBackend
+        options = dict(InlineBackend.instance().print_figure_kwargs)
+    except ImportError:                                   # IPython without the inline backend
+        options = {"bbox_inches": "tight"}
+    png = print_figure(figure, "png", base64=True, **options)
+    if not png:
+        return None
+    return (f'<img class="{FIGURE_CLASS}" src="data:image/png;base64,{png}" '
+            f'alt="{html.escape(describe(figure))}">')
+
+
+def _bundle(figure):
+    shown = figure_html(figure)
+    return {"text/html": shown} if shown else {}
+
+
+def show_alt_text(shell=None):
+    """Show every matplotlib Figure in ``shell`` (default: the running IPython, if any) with a
+    ``text/html`` copy that has alt text (see the module docstring).  Returns True when registered."""
+    if shell is None:
+        if "IPython" not in sys.modules:
+            return False
+        from IPython import get_ipython
+        shell = get_ipython()
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return False
+    shell.display_formatter.mimebundle_formatter.for_type(Figure, _bundle)
+    return True
