@@ -56,7 +56,7 @@ def _bar_png(done, size=(240, 18)):
     draw = PIL.ImageDraw.Draw(image)
     draw.rectangle([0, 0, size[0] - 1, size[1] - 1], outline="#555555")
     if done > 0:
-        draw.rectangle([2, 2, 2 + round((size[0] - 5) * done), size[1] - 3], fill="#004acb")
+        draw.rectangle([2, 2, 2 + round((size[0] - 5) * done), size[1] - 3], fill="#555555")
     png = io.BytesIO()
     image.save(png, "png", optimize=True)
     return png.getvalue()
