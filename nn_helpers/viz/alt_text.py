@@ -4,14 +4,16 @@ JupyterLab 4 shows a matplotlib figure (an ``image/png`` output) as an ``<img>``
 attribute, whatever the output holds (its image renderer reads only width and height from the
 metadata; a standard place for alt text is still a proposal: jupyter/enhancement-proposals#120).
 So, in IPython, figures are shown with one more representation: ``text/html``, the same PNG in an
-``<img>`` whose ``alt`` is ``describe(figure)`` (its titles and axes). JupyterLab, Voila, VS Code and
-nbconvert prefer ``text/html`` to ``image/png``; an untrusted notebook shows it too (its sanitiser
-keeps ``data:`` images). The build (``tools.build_notebooks``) stores only the ``text/html`` copy.
+``<img>`` whose ``alt`` is ``describe(figure)`` (its titles and axes), drawn once for both.
+JupyterLab, Voila, VS Code and nbconvert's HTML prefer ``text/html`` to ``image/png``; an untrusted
+notebook shows it too (its sanitiser keeps ``data:`` images). The build (``tools.build_notebooks``)
+stores only the ``text/html`` copy (so nbconvert's LaTeX/PDF export of an unrun notebook has no
+figures: run it first, or export with ``--to webpdf``).
 
     describe(figure)    "Figure: Decision boundary of [2, 8, 1]; x axis x1, y axis x2"
     figure_html(figure) '<img class="nn-figure" src="data:image/png;base64,..." alt="Figure: ...">'
 
-``show_alt_text()`` registers ``figure_html`` for IPython's display of every matplotlib Figure
+``show_alt_text()`` registers this for IPython's display of every matplotlib Figure
 (``import nn_helpers.viz`` calls it when IPython runs). It uses IPython's mime-bundle formatter,
 which the inline backend leaves alone when it (re)selects its figure formats.
 """
@@ -56,29 +58,31 @@ def figure_html(figure):
     """``figure`` as an HTML ``<img>`` with alt text (``describe``): the PNG IPython's inline
     backend would show (its ``print_figure_kwargs``: a tight bounding box), or None for an empty
     figure (nothing to show, as the inline backend shows nothing)."""
+    val.instance(figure, Figure, "figure", "a matplotlib Figure")
+    png = _png(figure)
+    return _img(png, describe(figure)) if png else None
+
+
+def _png(figure):
+    """The figure as the inline backend draws it: a base64 PNG (str), or None for an empty figure."""
     from IPython.core.pylabtools import print_figure
 
-    val.instance(figure, Figure, "figure", "a matplotlib Figure")
     try:
         from matplotlib_inline.config import InlineBackend
         options = dict(InlineBackend.instance().print_figure_kwargs)
     except ImportError:                                   # IPython without the inline backend
         options = {"bbox_inches": "tight"}
-    png = print_figure(figure, "png", base64=True, **options)
-    if not png:
-        return None
-    return (f'<img class="{FIGURE_CLASS}" src="data:image/png;base64,{png}" '
-            f'alt="{html.escape(describe(figure))}">')
+    return print_figure(figure, "png", base64=True, **options) or None
 
 
-def _bundle(figure):
-    shown = figure_html(figure)
-    return {"text/html": shown} if shown else {}
+def _img(png, alt):
+    return f'<img class="{FIGURE_CLASS}" src="data:image/png;base64,{png}" alt="{html.escape(alt)}">'
 
 
 def show_alt_text(shell=None):
-    """Show every matplotlib Figure in ``shell`` (default: the running IPython, if any) with a
-    ``text/html`` copy that has alt text (see the module docstring).  Returns True when registered."""
+    """Show every matplotlib Figure in ``shell`` (default: the running IPython, if any) as
+    ``text/html`` with alt text and as ``image/png``, both from one drawing (see the module
+    docstring).  Returns True when registered."""
     if shell is None:
         if "IPython" not in sys.modules:
             return False
@@ -86,5 +90,14 @@ def show_alt_text(shell=None):
         shell = get_ipython()
     if shell is None or not hasattr(shell, "display_formatter"):
         return False
-    shell.display_formatter.mimebundle_formatter.for_type(Figure, _bundle)
+    formatter = shell.display_formatter
+
+    def bundle(figure):
+        # IPython asks a type's own image/png printer after this bundle and lets it win: the inline
+        # backend's would draw the figure a second time (and it registers again only when it starts)
+        formatter.formatters.get("image/png", {}).pop(Figure, None)
+        png = _png(figure)
+        return {"image/png": png, "text/html": _img(png, describe(figure))} if png else {}
+
+    formatter.mimebundle_formatter.for_type(Figure, bundle)
     return True

@@ -72,7 +72,28 @@ def test_a_shown_figure_gets_its_html_copy_even_after_the_inline_backend_picks_i
     select_figure_formats(ip, {"png"})          # what the inline backend does when it starts: it clears
     data, _ = ip.display_formatter.format(fig)  # every formatter's Figure entry, then registers its own
     assert set(data) == {"image/png", "text/html", "text/plain"}
-    assert IMG.fullmatch(data["text/html"]).group(2) == "Figure: loss"
+    source, alt = IMG.fullmatch(data["text/html"]).groups()
+    assert alt == "Figure: loss" and source == data["image/png"]          # one picture, shown two ways
+
+
+def draws(ip, fig):
+    """How many times showing ``fig`` in ``ip`` draws it."""
+    count = []
+    connection = fig.canvas.mpl_connect("draw_event", lambda event: count.append(1))
+    ip.display_formatter.format(fig)
+    fig.canvas.mpl_disconnect(connection)
+    return len(count)
+
+
+def test_showing_a_figure_with_its_alt_text_draws_it_no_more_often_than_the_inline_backend():
+    fig = Figure(figsize=(3, 2), dpi=50)
+    fig.add_subplot().set_title("loss")
+    plain, course = shell(), shell()
+    select_figure_formats(plain, {"png"})
+    viz.show_alt_text(course)
+    select_figure_formats(course, {"png"})
+    assert draws(plain, fig) >= 1
+    assert draws(course, fig) == draws(plain, fig)
 
 
 def test_outside_ipython_nothing_is_registered():
