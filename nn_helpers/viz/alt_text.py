@@ -17,6 +17,7 @@ figures: run it first, or export with ``--to webpdf``).
 (``import nn_helpers.viz`` calls it when IPython runs). It uses IPython's mime-bundle formatter,
 which the inline backend leaves alone when it (re)selects its figure formats.
 """
+import base64
 import html
 import re
 import sys
@@ -60,7 +61,7 @@ def figure_html(figure):
     figure (nothing to show, as the inline backend shows nothing)."""
     val.instance(figure, Figure, "figure", "a matplotlib Figure")
     png = _png(figure)
-    return _img(png, describe(figure)) if png else None
+    return img_tag(png, describe(figure), FIGURE_CLASS) if png else None
 
 
 def _png(figure):
@@ -75,8 +76,12 @@ def _png(figure):
     return print_figure(figure, "png", base64=True, **options) or None
 
 
-def _img(png, alt):
-    return f'<img class="{FIGURE_CLASS}" src="data:image/png;base64,{png}" alt="{html.escape(alt)}">'
+def img_tag(png, alt, css_class=None):
+    """An HTML <img> of a PNG (bytes, or already base64 text) with alt text ``alt`` (escaped) and
+    a class, if given: the course figures' (``FIGURE_CLASS``) and the widgets' stills."""
+    source = base64.b64encode(png).decode("ascii") if isinstance(png, bytes) else png
+    shown_as = f'class="{css_class}" ' if css_class else ""
+    return f'<img {shown_as}src="data:image/png;base64,{source}" alt="{html.escape(alt)}">'
 
 
 def show_alt_text(shell=None):
@@ -97,7 +102,7 @@ def show_alt_text(shell=None):
         # backend's would draw the figure a second time (and it registers again only when it starts)
         formatter.formatters.get("image/png", {}).pop(Figure, None)
         png = _png(figure)
-        return {"image/png": png, "text/html": _img(png, describe(figure))} if png else {}
+        return {"image/png": png, "text/html": img_tag(png, describe(figure), FIGURE_CLASS)} if png else {}
 
     formatter.mimebundle_formatter.for_type(Figure, bundle)
     return True

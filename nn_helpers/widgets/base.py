@@ -31,7 +31,6 @@ picture and the sentence "Run the notebook to move this" instead of the widget's
 (``display(explorer.figure)`` may show only a line of text: the figure is not pyplot's, and the
 inline backend formats figures only after ``%matplotlib inline``.)
 """
-import base64
 import html
 import io
 import json
@@ -44,7 +43,7 @@ from matplotlib.figure import Figure
 from traitlets import TraitError
 
 from .. import _checks as val
-from ..viz.alt_text import FIGURE_CLASS
+from ..viz.alt_text import FIGURE_CLASS, describe, img_tag
 from .frames import FrameCanvas, frame_png
 
 IPYMPL_BACKENDS = ("widget", "ipympl", "module://ipympl.backend_nbagg")
@@ -150,10 +149,9 @@ class Explorer(widgets.VBox):
         return Still(png.getvalue(), self.describe())
 
     def describe(self):
-        """What the picture shows, in words (its titles): the alternative text of its stills."""
-        titles = [self.figure.get_suptitle()] + [ax.get_title() for ax in self.figure.axes]
-        shown = "; ".join(" ".join(t.split()) for t in titles if t.strip())
-        return f"Still of the {self.name}" + (f": {shown}" if shown else "")
+        """What the picture shows, in words (``viz.describe``: its titles and axes): the
+        alternative text of its stills, "Still of the <name>: ..."."""
+        return f"Still of the {self.name}: " + describe(self.figure).removeprefix("Figure: ")
 
     def _repr_mimebundle_(self, **kwargs):
         """The widget, and for where it cannot be shown (a notebook not run yet, GitHub, nbviewer)
@@ -227,13 +225,6 @@ NAMES_JS = """(function names(output, tries) {
   observer.observe(area, {childList: true, subtree: true});
   name();
 })(typeof element === 'undefined' ? null : (element[0] || element), 0);"""
-
-
-def img_tag(png, alt, css_class=None):
-    """An HTML <img> of PNG bytes ``png`` with alt text ``alt`` (and a class, if given)."""
-    source = base64.b64encode(png).decode("ascii")
-    shown_as = f'class="{css_class}" ' if css_class else ""
-    return f'<img {shown_as}src="data:image/png;base64,{source}" alt="{html.escape(alt)}">'
 
 
 class Still:

@@ -15,7 +15,7 @@ import PIL.Image
 import PIL.ImageDraw
 
 from .. import _checks as val
-from .base import img_tag
+from ..viz.alt_text import img_tag
 
 
 class ProgressBar(widgets.IntProgress):

@@ -407,8 +407,8 @@ NOT_SWEPT = {
     "widgets.refresh": "plumbing between Explorer and its view; called with the explorer's own figure and view",
     "widgets.playground.Playground.on_click": "matplotlib calls it with its own mouse event (a click on the plot)",
     "viz.show_alt_text": "registers a formatter on an IPython shell (IPython's own object, or the running one); "
-                         "tests/viz/test_alt_text.py checks it with a real InteractiveShell",
-    "widgets.base.img_tag": "plumbing of the widgets' fallbacks: called with PNG bytes the package drew and its "
+                         "tests/viz/test_alt_text.py checks it on IPython's own DisplayFormatter",
+    "viz.alt_text.img_tag": "plumbing of the figures and the widgets' stills: called with a PNG the package drew and its "
                             "own alt text (escaped); no learner calls it",
     "widgets.base.Still": "a picture and its alt text that Explorer.snapshot (swept) returns",
     "widgets.set_control": "sets one control for Explorer.update, which is swept with every BAD value",
